@@ -1,0 +1,1 @@
+"""Tooling for the lead_funnel dbt project: data simulator, checks, benchmarks."""
