@@ -84,10 +84,13 @@ class Feed:
         self.m = messiness
         self.rng = rng
         self.sink = sink
-        self._web_formats = [name for name, _ in messiness.web_timestamp_formats]
-        self._web_weights = list(accumulate(w for _, w in messiness.web_timestamp_formats))
-        self._email_formats = [name for name, _ in messiness.email_timestamp_formats]
-        self._email_weights = list(accumulate(w for _, w in messiness.email_timestamp_formats))
+        # formats in name order, so a manifest's (sorted) copy of the settings draws the same formats
+        web = sorted(messiness.web_timestamp_formats)
+        email = sorted(messiness.email_timestamp_formats)
+        self._web_formats = [name for name, _ in web]
+        self._web_weights = list(accumulate(w for _, w in web))
+        self._email_formats = [name for name, _ in email]
+        self._email_weights = list(accumulate(w for _, w in email))
 
     # -- values --------------------------------------------------------------------------------
     def address(self, email: str | None) -> str | None:

@@ -22,7 +22,7 @@ from tqdm import tqdm
 from . import schema
 from .config import Manifest, SimulationConfig
 from .feed import Feed, RowSink, crm_sync_after
-from .person import ProspectLife, short_id, truth_row
+from .person import SIDE_CHARACTER_LEAD_DAYS, ProspectLife, short_id, truth_row
 from .schema import RawTable
 from .timefmt import DAY, crm_timestamp, date_to_ts, to_micros, ts_to_date
 from .world import MAX_LIFE_DAYS, World, rng_for
@@ -199,9 +199,10 @@ def _spill(sink: RowSink, unit_number: int, spill_dir: Path, start_ts: float) ->
 
 # -- planning --------------------------------------------------------------------------------------------
 def prospect_range(world: World, window: Window) -> tuple[int, int]:
-    """Prospects whose life can land rows in the window."""
+    """Prospects whose life (or whose side characters) can land rows in the window."""
     earliest_day = window.start_day - MAX_LIFE_DAYS - LOAD_SLACK_DAYS
-    return world.calendar.prospects_before(earliest_day), world.calendar.prospects_before(window.end_day)
+    latest_day = window.end_day + SIDE_CHARACTER_LEAD_DAYS + 1
+    return world.calendar.prospects_before(earliest_day), world.calendar.prospects_before(latest_day)
 
 
 def plan_units(world: World, window: Window, unit_size: int) -> list[Unit]:
@@ -312,22 +313,25 @@ def generate(
     days: int,
     workers: int = 1,
     progress: bool = True,
+    unit_size: int = 5000,
 ) -> Manifest:
     """Write a new dataset of `days` load days."""
     if (raw_dir / "_manifest.json").exists():
         raise FileExistsError(f"{raw_dir} already holds a dataset: remove it, or add days with --append")
     raw_dir.mkdir(parents=True, exist_ok=True)
-    simulate_window(config, raw_dir, truth_dir, Window(0, days), workers=workers, progress=progress)
+    simulate_window(config, raw_dir, truth_dir, Window(0, days), workers, unit_size, progress)
     manifest = Manifest(config=config, days_written=days)
     manifest.save(raw_dir)
     return manifest
 
 
-def append(raw_dir: Path, truth_dir: Path, days: int, workers: int = 1, progress: bool = True) -> Manifest:
+def append(
+    raw_dir: Path, truth_dir: Path, days: int, workers: int = 1, progress: bool = True, unit_size: int = 5000
+) -> Manifest:
     """Continue a dataset with its next `days` load days: the files a longer first run would have written."""
     manifest = Manifest.load(raw_dir)
     window = Window(manifest.days_written, manifest.days_written + days)
-    simulate_window(manifest.config, raw_dir, truth_dir, window, workers=workers, progress=progress)
+    simulate_window(manifest.config, raw_dir, truth_dir, window, workers, unit_size, progress)
     manifest = Manifest(config=manifest.config, days_written=window.end_day)
     manifest.save(raw_dir)
     return manifest

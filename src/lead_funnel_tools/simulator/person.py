@@ -66,6 +66,8 @@ HISTORY_FIELDS = ("title", "seniority", "company_name", "account_id", "country",
 LEAD_COLUMNS = schema.LEADS.column_names[:-1]
 OPPORTUNITY_COLUMNS = schema.OPPORTUNITIES.column_names[:-1]
 INTEGRATION_USER = "integration"
+# anonymous visitors drawn beside a prospect show up to this many days before or after its arrival
+SIDE_CHARACTER_LEAD_DAYS = 20
 ENRICHMENT_USER = "enrichment"
 
 
@@ -524,19 +526,12 @@ class ProspectLife:
              "asdf", "asdf", None, None, None, None, True, device[1], device[2], self.feed.web_time(ts, 0)],
         )  # fmt: skip
 
-    def submit_form(self, ts: float, device: tuple[str, str, str], form: str, page_url: str) -> None:
+    def submit_form(
+        self, ts: float, device: tuple[str, str, str], form: str, page_url: str, email: str | None = None
+    ) -> None:
         rng = self.rng
         asked = catalog.FORM_FIELDS[form]
-        email = self.email
-        if (
-            self.duplicate_mode == "other_address"
-            and self.identified_ts is not None
-            and ts - self.identified_ts > 7 * DAY
-            and len(self.records) == 1
-        ):
-            local = self.first_name.lower().encode("ascii", "ignore").decode() or "me"
-            email = f"{local}.{self.last_name[:3].lower()}{self.index % 1000}@{rng.choice(('gmail.com', 'icloud.com'))}"
-            email = email.replace(" ", "").replace("'", "")
+        email = email or self.email
         company_name = None
         if "company_name" in asked:
             if self.company:
@@ -572,7 +567,7 @@ class ProspectLife:
             self.truth.emails.append(email)
         sync_ts = ts + rng.uniform(1, 10) * MINUTE
         if self.identified_ts is None:
-            self._identify(ts, "form")
+            self._identify(ts)
             self._create_record(sync_ts, email, self._lead_source(), form_fields=asked, typed_title=job_title)
         elif email != self.email and len(self.records) == 1:
             self._create_record(sync_ts, email, self._lead_source(), form_fields=asked, typed_title=job_title)
@@ -598,9 +593,11 @@ class ProspectLife:
     def _lead_source(self) -> str:
         return self.rng.choice(catalog.LEAD_SOURCE_PICKLIST[self.channel])
 
-    def _identify(self, ts: float, how: str) -> None:
+    def _identify(self, ts: float) -> None:
         self.identified_ts = ts
         self.truth.identified_ts = ts
+        if self.duplicate_mode:
+            self.schedule(ts + self.rng.uniform(7, 60) * DAY, "duplicate")
         if self.email not in self.truth.emails:
             self.truth.emails.append(self.email)
 
@@ -621,7 +618,7 @@ class ProspectLife:
         """A badge scan at a trade show: sales ops imports the list into the CRM a few days later."""
         rng = self.rng
         import_ts = business_hours(ts + rng.uniform(1, 6) * DAY, SDR_OFFSET_HOURS, rng)
-        self._identify(ts, "event")
+        self._identify(ts)
         fields = catalog.FORM_FIELDS["contact_sales"]
         self._create_record(import_ts, self.email, self._lead_source(), form_fields=fields, typed_title=self.title)
         if rng.random() < 0.6:
@@ -675,8 +672,6 @@ class ProspectLife:
         enrich_share = 0.85 if self.has_work_email else 0.35
         if rng.random() < enrich_share:
             self.schedule(ts + rng.uniform(2 * HOUR, 3 * DAY), "enrich", record.record_id)
-        if self.duplicate_mode == "reimport" and len(self.records) == 1:
-            self.schedule(ts + rng.uniform(7, 90) * DAY, "reimport")
         return record
 
     def _record(self, record_id: str) -> CrmRecord:
@@ -727,12 +722,24 @@ class ProspectLife:
         self.title = self.rng.choice(catalog.TITLES[self.seniority])
         self._change(self.active, ts, {"title": self.title, "seniority": self.seniority}, ENRICHMENT_USER)
 
-    def on_reimport(self, ts: float) -> None:
-        """A purchased or event list brings the same person in again; the address is typed
-        differently, so the CRM's exact-match duplicate rule lets it through."""
-        if self.customer or self.disqualified or len(self.records) != 1:
+    def on_duplicate(self, ts: float) -> None:
+        """The person lands in the CRM a second time: either they register with another address,
+        or a purchased or event list brings them in again with the address typed differently,
+        so the CRM's exact-match duplicate rule lets it through."""
+        if len(self.records) != 1:
             return
         rng = self.rng
+        if self.duplicate_mode == "other_address":
+            local = self.first_name.lower().encode("ascii", "ignore").decode() or "me"
+            domain = rng.choice(("gmail.com", "icloud.com"))
+            other = f"{local}.{self.last_name[:3].lower()}{self.index % 1000}@{domain}"
+            other = other.replace(" ", "").replace("'", "")
+            path = rng.choice(CATEGORY_PATHS["webinar"])
+            device = self.devices[0]
+            title = catalog.CONTENT["webinar"][2].format(slug=path.rsplit("/", 1)[-1].replace("-", " "))
+            url = self.pageview(ts, device, path, title, None, (None,) * 5, "", self.offset_hours)
+            self.submit_form(ts + rng.uniform(30, 200), device, "webinar_registration", url, email=other)
+            return
         import_ts = business_hours(ts, SDR_OFFSET_HOURS, rng)
         record = self._create_record(
             import_ts, self.email, rng.choice(("List Import", "Trade Show")),
@@ -1241,7 +1248,7 @@ class AnonymousVisitor:
     def run(self) -> None:
         p = self.prospect
         rng = p.rng
-        first_ts = p.arrival_ts + rng.uniform(-20, 20) * DAY
+        first_ts = p.arrival_ts + rng.uniform(-SIDE_CHARACTER_LEAD_DAYS, SIDE_CHARACTER_LEAD_DAYS) * DAY
         country = p.world.pick_country(rng)
         offset = catalog.COUNTRIES[country][1]
         device = (new_id(rng), rng.choice(catalog.HUMAN_USER_AGENTS), public_ip(rng))

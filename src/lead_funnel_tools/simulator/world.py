@@ -167,7 +167,7 @@ class World:
         rng = rng_for(self.seed, "companies")
         size = max(40, math.ceil(self.config.prospects_per_weight * 365 / self.config.prospects_per_company))
         companies: list[Company] = []
-        used_domains: set[str] = set()
+        name_counts: dict[str, int] = {}
         industries = list(catalog.INDUSTRIES)
         for index in range(size):
             kind = "consulting" if rng.random() < 0.08 else "business"
@@ -184,12 +184,11 @@ class World:
             )
             is_customer = kind == "business" and rng.random() < (0.20 if is_icp else 0.06)
             words = f"{rng.choice(catalog.COMPANY_WORDS_A)}{rng.choice(catalog.COMPANY_WORDS_B)}"
-            domain = f"{words.lower()}.com"
-            suffix = 2
-            while domain in used_domains:
-                domain = f"{words.lower()}{suffix}.com"
-                suffix += 1
-            used_domains.add(domain)
+            seen = name_counts.get(words, 0)
+            name_counts[words] = seen + 1
+            if seen:
+                words = f"{words} {catalog.COMPANY_WORDS_A[seen % len(catalog.COMPANY_WORDS_A)]}{seen}"
+            domain = f"{words.lower().replace(' ', '-')}.com"
             name = f"{words} {rng.choice(catalog.COMPANY_SUFFIXES)}"
             revenue = round(employees * rng.uniform(80_000, 260_000), -3)
             account_type = "Customer" if is_customer else ("Partner" if kind == "consulting" else "Prospect")

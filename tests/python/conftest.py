@@ -1,0 +1,89 @@
+"""Shared fixtures: simulated datasets written once per test session into temporary folders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from lead_funnel_tools.simulator.config import Messiness, SimulationConfig
+from lead_funnel_tools.simulator.generate import generate
+from lead_funnel_tools.simulator.world import ArrivalCalendar
+
+START = date(2025, 1, 6)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    raw: Path
+    truth: Path
+    config: SimulationConfig
+    days: int
+
+    def table(self, key: str) -> str:
+        """A DuckDB table expression over every load-day file of one raw table."""
+        return f"read_parquet('{self.raw}/{key}/*.parquet')"
+
+    def persons(self) -> str:
+        return f"read_parquet('{self.truth}/persons.parquet')"
+
+    def query(self, sql: str) -> list[tuple]:
+        return duckdb.connect().execute(sql).fetchall()
+
+    def scalar(self, sql: str) -> object:
+        return self.query(sql)[0][0]
+
+
+def make_config(leads: int, days: int, seed: int, messiness: Messiness | None = None) -> SimulationConfig:
+    rate = leads / ArrivalCalendar(START, 1.0).weight_until(days)
+    return SimulationConfig(seed=seed, start_date=START, prospects_per_weight=rate, messiness=messiness or Messiness())
+
+
+MakeDataset = Callable[..., Dataset]
+
+
+@pytest.fixture(scope="session")
+def make_dataset(tmp_path_factory: pytest.TempPathFactory) -> MakeDataset:
+    def make(
+        name: str, leads: int, days: int, seed: int = 7, messiness: Messiness | None = None, **kwargs: object
+    ) -> Dataset:
+        root = tmp_path_factory.mktemp(name)
+        config = make_config(leads, days, seed, messiness)
+        generate(config, root / "raw", root / "truth", days, progress=False, **kwargs)
+        return Dataset(root / "raw", root / "truth", config, days)
+
+    return make
+
+
+# messiness raised so that rare kinds can be measured on a small dataset
+BOOSTED = Messiness.from_dict(
+    {
+        "duplicate_delivery_rate": 0.05,
+        "email_noise_rate": 0.25,
+        "late_event_rate": 0.06,
+        "bot_traffic_rate": 0.20,
+        "internal_traffic_rate": 0.08,
+        "test_lead_rate": 0.08,
+        "duplicate_person_rate": 0.20,
+        "merge_rate": 0.7,
+        "orphan_reference_rate": 0.05,
+        "optional_field_null_rate": 0.20,
+        "malformed_row_rate": 0.02,
+        "web_timestamp_formats": {"iso_utc": 0.4, "iso_offset": 0.3, "epoch_millis": 0.2, "naive_utc": 0.1},
+    }
+)
+
+
+@pytest.fixture(scope="session")
+def default_dataset(make_dataset: MakeDataset) -> Dataset:
+    """Default messiness, long enough for prospects to run through the funnel."""
+    return make_dataset("default", leads=3000, days=300, seed=11)
+
+
+@pytest.fixture(scope="session")
+def boosted_dataset(make_dataset: MakeDataset) -> Dataset:
+    return make_dataset("boosted", leads=1500, days=200, seed=5, messiness=BOOSTED)
