@@ -67,7 +67,6 @@ install: $(STAMP)
 
 # Generated only when missing, so `make build` keeps an existing dataset; `make data` regenerates it.
 $(RAW_DIR)/_manifest.json: | $(STAMP)
-	rm -rf $(RAW_DIR)
 	$(SIMULATE) --out $(RAW_DIR) --leads $(LEADS) --days $(DAYS) --seed $(SEED)
 
 data: $(STAMP)

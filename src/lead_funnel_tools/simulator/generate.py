@@ -318,6 +318,8 @@ def generate(
     """Write a new dataset of `days` load days."""
     if (raw_dir / "_manifest.json").exists():
         raise FileExistsError(f"{raw_dir} already holds a dataset: remove it, or add days with --append")
+    if raw_dir.exists() and any(raw_dir.iterdir()):
+        raise FileExistsError(f"{raw_dir} is not empty and holds no simulated dataset: choose an empty folder")
     raw_dir.mkdir(parents=True, exist_ok=True)
     simulate_window(config, raw_dir, truth_dir, Window(0, days), workers, unit_size, progress)
     manifest = Manifest(config=config, days_written=days)

@@ -509,7 +509,7 @@ class ProspectLife:
             when = ts + rng.uniform(-4 * HOUR, 4 * HOUR)
             employee = rng.randrange(40)
             device = (
-                str(rng_for(self.world.seed, "employee-device", employee).getrandbits(128)),
+                new_id(rng_for(self.world.seed, "employee-device", employee)),
                 catalog.HUMAN_USER_AGENTS[employee % 3],
                 f"{catalog.OFFICE_NETWORK}{10 + employee}",
             )
@@ -1209,9 +1209,10 @@ class ProspectLife:
     def _finish(self) -> None:
         feed = self.feed
         for record in self.records:
+            created_text = feed.crm_time(record.created_ts, SDR_OFFSET_HOURS)
             for sync_ts, state in _last_per_sync(record.snapshots):
                 values = [state[c] for c in LEAD_COLUMNS]
-                values[LEAD_COLUMNS.index("created_at")] = feed.crm_time(record.created_ts, SDR_OFFSET_HOURS)
+                values[LEAD_COLUMNS.index("created_at")] = created_text
                 values[LEAD_COLUMNS.index("updated_at")] = feed.crm_time(state["updated_at"], 0)
                 feed.land(schema.LEADS, sync_ts, values)
         for opportunity in self.opportunities:
