@@ -82,8 +82,7 @@ bigdata: $(STAMP)
 build: $(STAMP) $(RAW_DIR)/_manifest.json
 	mkdir -p $(dir $(WAREHOUSE))
 	LEAD_FUNNEL_RAW_DIR=$(RAW_DIR) LEAD_FUNNEL_DUCKDB_PATH=$(WAREHOUSE) $(BIN)/dbt build
-	@echo "Warehouse: $(WAREHOUSE)"
-	@echo "Marts: schema main_marts (staging views in main_staging, intermediate views in main_intermediate)"
+	@$(BIN)/python -m lead_funnel_tools.summary $(WAREHOUSE)
 
 docs: $(STAMP) $(RAW_DIR)/_manifest.json
 	mkdir -p $(dir $(WAREHOUSE))

@@ -291,3 +291,25 @@ def test_outcomes_depend_on_fit_and_behaviour(default_dataset: Dataset) -> None:
     )
     assert rows["never"] == 0
     assert rows["best"] > 3 * rows["rest"]
+
+
+def test_email_timestamp_formats(dataset: Dataset) -> None:
+    counts: dict[str, int] = dict.fromkeys(FORMAT_PATTERNS, 0)
+    for (text,) in dataset.query(f"select event_timestamp from {dataset.table('email/events')}"):
+        result = parse_event_time(text)
+        if result is not None:
+            counts[result[0]] += 1
+    total = sum(counts.values())
+    for name, share in rates(dataset).email_timestamp_formats:
+        assert_rate(f"e-mail timestamps as {name}", counts[name], total, share, relative=0.05)
+
+
+def test_crm_timestamps_in_a_users_local_offset(dataset: Dataset) -> None:
+    local, total = dataset.query(
+        f"""
+        select count(*) filter (where regexp_matches(changed_at, '[+-]\\d{{4}}$') and not changed_at like '%+0000'),
+               count(*) filter (where regexp_matches(changed_at, '[+-]\\d{{4}}$'))
+        from {dataset.table("crm/lead_status_changes")}
+        """
+    )[0]
+    assert_rate("status changes stamped in local time", local, total, rates(dataset).crm_local_offset_rate)
