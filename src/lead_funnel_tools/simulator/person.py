@@ -118,17 +118,9 @@ def business_hours(ts: float, offset_hours: int, rng: random.Random) -> float:
 
 @dataclass
 class CrmRecord:
-    """A lead/contact record and every state it passed through."""
+    """A CRM record (lead/contact or opportunity) and every state it passed through."""
 
     record_id: str
-    created_ts: float
-    state: dict[str, Any]
-    snapshots: list[tuple[float, dict[str, Any]]] = field(default_factory=list)
-
-
-@dataclass
-class Opportunity:
-    opportunity_id: str
     created_ts: float
     state: dict[str, Any]
     snapshots: list[tuple[float, dict[str, Any]]] = field(default_factory=list)
@@ -271,7 +263,7 @@ class ProspectLife:
         self.last_decision_ts = -1e18
         self.disqualified = False
         self.customer = False
-        self.opportunities: list[Opportunity] = []
+        self.opportunities: list[CrmRecord] = []
         self.sdr_id: str | None = None
         self.ae_id: str | None = None
         self.sales_cycle = 0
@@ -1125,7 +1117,7 @@ class ProspectLife:
             "updated_at": ts,
             "is_deleted": False,
         }
-        opportunity = Opportunity(state["opportunity_id"], ts, state)
+        opportunity = CrmRecord(state["opportunity_id"], ts, state)
         self.opportunities.append(opportunity)
         self._opportunity_change(opportunity, ts, {}, ae)
         self._change(self.active, ts, {"status": "Converted", "record_type": "contact"}, ae)
@@ -1143,9 +1135,9 @@ class ProspectLife:
         at = ts
         for stage_number in range(1, last_stage):
             at += max(DAY, rng.expovariate(1 / (12 * DAY)))
-            self.schedule(at, "opportunity_stage", opportunity.opportunity_id, catalog.OPPORTUNITY_STAGES[stage_number])
+            self.schedule(at, "opportunity_stage", opportunity.record_id, catalog.OPPORTUNITY_STAGES[stage_number])
         at += max(DAY, rng.expovariate(1 / (14 * DAY)))
-        self.schedule(at, "opportunity_close", opportunity.opportunity_id, won)
+        self.schedule(at, "opportunity_close", opportunity.record_id, won)
 
     def _status_row_only(self, ts: float, status: str, by: str) -> None:
         rng = self.rng
@@ -1156,10 +1148,10 @@ class ProspectLife:
              None, by, self.feed.crm_time(ts, SDR_OFFSET_HOURS)],
         )  # fmt: skip
 
-    def _opportunity(self, opportunity_id: str) -> Opportunity:
-        return next(o for o in self.opportunities if o.opportunity_id == opportunity_id)
+    def _opportunity(self, opportunity_id: str) -> CrmRecord:
+        return next(o for o in self.opportunities if o.record_id == opportunity_id)
 
-    def _opportunity_change(self, opportunity: Opportunity, ts: float, changes: dict[str, Any], by: str) -> None:
+    def _opportunity_change(self, opportunity: CrmRecord, ts: float, changes: dict[str, Any], by: str) -> None:
         opportunity.state.update(changes)
         opportunity.state["updated_at"] = ts
         opportunity.snapshots.append((ts, dict(opportunity.state)))
@@ -1167,7 +1159,7 @@ class ProspectLife:
         self.feed.land(
             schema.OPPORTUNITY_HISTORY,
             crm_sync_after(ts),
-            [short_id(self.rng, "008"), opportunity.opportunity_id, state["stage"], state["amount"],
+            [short_id(self.rng, "008"), opportunity.record_id, state["stage"], state["amount"],
              _date_text(state["close_date"]), by, self.feed.crm_time(ts, SDR_OFFSET_HOURS)],
         )  # fmt: skip
 
