@@ -12,12 +12,7 @@ with source_rows as (
 ),
 
 identified as (
-    select
-        *,
-        {{ raw_row_id(raw_columns) }} as raw_row_hash,
-        {{ raw_values(raw_columns) }} as raw_values,
-        {{ parse_timestamp('event_timestamp') }} as event_at
-    from source_rows
+    {{ identify_raw_rows('source_rows', raw_columns, 'event_timestamp') }}
 ),
 
 judged as (
