@@ -8,7 +8,11 @@
     {{ return(adapter.dispatch('register_raw_views', 'lead_funnel')()) }}
 {% endmacro %}
 
+{#- Other engines register their raw tables their own way (e.g. `using parquet location` on Spark). -#}
 {% macro default__register_raw_views() %}
+{% endmacro %}
+
+{% macro duckdb__register_raw_views() %}
     {% if execute %}
         {% do run_query('create schema if not exists raw') %}
         {% for node in graph.sources.values() if node.package_name == 'lead_funnel' %}
