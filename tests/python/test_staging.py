@@ -11,6 +11,7 @@ import pytest
 from dbt.cli.main import dbtRunner, dbtRunnerResult
 
 from conftest import Dataset, MakeDataset
+from lead_funnel_tools.simulator import catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,7 +53,7 @@ class Project:
 def web_project(make_dataset: MakeDataset, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     dataset = make_dataset("staging_web", leads=400, days=90, seed=13)
     project = Project(dataset, tmp_path_factory.mktemp("staging_web_dbt"))
-    result = project.dbt("build", "--select", "staging.web")
+    result = project.dbt("build", "--select", "+staging.web")
     assert result.success, "dbt build of the web staging models failed"
     yield project
 
@@ -97,6 +98,25 @@ def test_staged_pageviews_match_the_raw_events_one_for_one(web_project: Project)
     )[0]
     assert staged == staged_ids
     assert staged_ids + only_rejected_ids == distinct_ids
+
+
+def test_bots_and_office_traffic_are_flagged_exactly(web_project: Project) -> None:
+    """The simulator knows which user agents are crawlers and which network is the office."""
+    flags = web_project.query("select user_agent, ip_address, is_bot, is_internal from main_staging.stg_web__pageviews")
+    assert flags
+    for user_agent, ip_address, is_bot, is_internal in flags:
+        assert is_bot == (user_agent in catalog.BOT_USER_AGENTS), user_agent
+        assert is_internal == ip_address.startswith(catalog.OFFICE_NETWORK), ip_address
+
+
+def test_every_simulated_page_and_visit_is_classified(web_project: Project) -> None:
+    unclassified = web_project.query(
+        """
+        select page_path, traffic_channel from main_staging.stg_web__pageviews
+        where content_category = 'other' or traffic_channel = 'other'
+        """
+    )
+    assert unclassified == []
 
 
 def test_reconciliation_fails_when_staging_drops_a_row(web_project: Project) -> None:

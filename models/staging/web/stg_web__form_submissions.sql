@@ -3,6 +3,26 @@ with submissions as (
     where reject_reason is null and delivery_rank = 1
 ),
 
+country_aliases as (
+    select * from {{ ref('country_aliases') }}
+),
+
+test_lead_patterns as (
+    select * from {{ ref('test_lead_patterns') }}
+),
+
+bot_user_agent_patterns as (
+    select * from {{ ref('bot_user_agent_patterns') }}
+),
+
+internal_networks as (
+    select * from {{ ref('internal_networks') }}
+),
+
+internal_email_domains as (
+    select * from {{ ref('internal_email_domains') }}
+),
+
 cleaned as (
     select
         message_id as form_submission_id,
@@ -26,6 +46,70 @@ cleaned as (
         event_at,
         loaded_at
     from submissions
+),
+
+final as (
+    select
+        cleaned.form_submission_id,
+        cleaned.anonymous_id,
+        cleaned.form_id,
+        cleaned.page_url,
+        cleaned.page_path,
+        cleaned.email,
+        cleaned.email_as_submitted,
+        cleaned.first_name,
+        cleaned.last_name,
+        cleaned.company_name,
+        cleaned.job_title,
+        cleaned.phone,
+        country_aliases.country_code,
+        cleaned.country_as_submitted,
+        cleaned.user_agent,
+        cleaned.ip_address,
+        cleaned.raw_row_id,
+        cleaned.has_marketing_consent,
+        cleaned.has_valid_email,
+        exists(
+            select 1 from test_lead_patterns
+            where
+                (
+                    test_lead_patterns.field = 'email'
+                    and {{ regexp_full_match_column('cleaned.email', 'test_lead_patterns.pattern') }}
+                )
+                or (
+                    test_lead_patterns.field = 'first_name'
+                    and {{ regexp_full_match_column('lower(cleaned.first_name)', 'test_lead_patterns.pattern') }}
+                )
+                or (
+                    test_lead_patterns.field = 'last_name'
+                    and {{ regexp_full_match_column('lower(cleaned.last_name)', 'test_lead_patterns.pattern') }}
+                )
+                or (
+                    test_lead_patterns.field = 'company_name'
+                    and {{ regexp_full_match_column('lower(cleaned.company_name)', 'test_lead_patterns.pattern') }}
+                )
+        ) as is_test_submission,
+        exists(
+            select 1 from bot_user_agent_patterns
+            where {{ regexp_full_match_column(
+                'lower(cleaned.user_agent)', "'.*(?:' || bot_user_agent_patterns.pattern || ').*'"
+            ) }}
+        ) as is_bot,
+        exists (
+            select 1 from internal_networks
+            where
+                substring(cleaned.ip_address, 1, length(internal_networks.network_prefix))
+                = internal_networks.network_prefix
+        )
+        or exists (
+            select 1 from internal_email_domains
+            where {{ regexp_extract('cleaned.email', '@(.*)$') }} = internal_email_domains.email_domain
+        ) as is_internal,
+        cleaned.event_at,
+        cleaned.loaded_at
+    from cleaned
+    left join country_aliases
+        on cleaned.country_as_submitted = country_aliases.country_alias
 )
 
-select * from cleaned
+select * from final
