@@ -1,7 +1,9 @@
-"""Shared fixtures: simulated datasets written once per test session into temporary folders."""
+"""Shared fixtures and helpers: simulated datasets written once per test session into temporary folders,
+and the dbt project run against one of them."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -9,12 +11,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from dbt.cli.main import dbtRunner, dbtRunnerResult
 
 from lead_funnel_tools.simulator.config import Messiness, SimulationConfig
 from lead_funnel_tools.simulator.generate import generate
 from lead_funnel_tools.simulator.world import ArrivalCalendar
 
 START = date(2025, 1, 6)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,39 @@ class Dataset:
 
     def scalar(self, sql: str) -> object:
         return self.query(sql)[0][0]
+
+
+class Project:
+    """The dbt project, pointed at one simulated dataset and a throwaway warehouse."""
+
+    def __init__(self, dataset: Dataset, workdir: Path) -> None:
+        self.dataset = dataset
+        self.warehouse = workdir / "warehouse.duckdb"
+        self.target = workdir / "target"
+
+    def dbt(self, *args: str) -> dbtRunnerResult:
+        env = {
+            "LEAD_FUNNEL_RAW_DIR": str(self.dataset.raw),
+            "LEAD_FUNNEL_DUCKDB_PATH": str(self.warehouse),
+            "DO_NOT_TRACK": "1",
+        }
+        saved = {key: os.environ.get(key) for key in env}
+        os.environ.update(env)
+        try:
+            return dbtRunner().invoke(
+                [*args, "--project-dir", str(ROOT), "--profiles-dir", str(ROOT), "--target-path", str(self.target),
+                 "--quiet"]
+            )  # fmt: skip
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+
+    def query(self, sql: str) -> list[tuple]:
+        with duckdb.connect(str(self.warehouse)) as con:
+            return con.execute(sql).fetchall()
 
 
 def make_config(leads: int, days: int, seed: int, messiness: Messiness | None = None) -> SimulationConfig:
