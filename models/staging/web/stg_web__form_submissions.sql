@@ -48,6 +48,49 @@ cleaned as (
     from submissions
 ),
 
+test_submissions as (
+    select distinct cleaned.form_submission_id
+    from cleaned
+    inner join test_lead_patterns
+        on (
+            test_lead_patterns.field = 'email'
+            and {{ regexp_full_match_column('cleaned.email', 'test_lead_patterns.pattern') }}
+        )
+        or (
+            test_lead_patterns.field = 'first_name'
+            and {{ regexp_full_match_column('lower(cleaned.first_name)', 'test_lead_patterns.pattern') }}
+        )
+        or (
+            test_lead_patterns.field = 'last_name'
+            and {{ regexp_full_match_column('lower(cleaned.last_name)', 'test_lead_patterns.pattern') }}
+        )
+        or (
+            test_lead_patterns.field = 'company_name'
+            and {{ regexp_full_match_column('lower(cleaned.company_name)', 'test_lead_patterns.pattern') }}
+        )
+),
+
+bot_submissions as (
+    select distinct cleaned.form_submission_id
+    from cleaned
+    inner join bot_user_agent_patterns
+        on {{ regexp_full_match_column(
+            'lower(cleaned.user_agent)', "'.*(?:' || bot_user_agent_patterns.pattern || ').*'"
+        ) }}
+),
+
+internal_submissions as (
+    select distinct cleaned.form_submission_id
+    from cleaned
+    left join internal_networks
+        on
+            substring(cleaned.ip_address, 1, length(internal_networks.network_prefix))
+            = internal_networks.network_prefix
+    left join internal_email_domains
+        on {{ dbt.split_part('cleaned.email', "'@'", 2) }} = internal_email_domains.email_domain
+    where internal_networks.network_prefix is not null or internal_email_domains.email_domain is not null
+),
+
 final as (
     select
         cleaned.form_submission_id,
@@ -69,47 +112,20 @@ final as (
         cleaned.raw_row_id,
         cleaned.has_marketing_consent,
         cleaned.has_valid_email,
-        exists(
-            select 1 from test_lead_patterns
-            where
-                (
-                    test_lead_patterns.field = 'email'
-                    and {{ regexp_full_match_column('cleaned.email', 'test_lead_patterns.pattern') }}
-                )
-                or (
-                    test_lead_patterns.field = 'first_name'
-                    and {{ regexp_full_match_column('lower(cleaned.first_name)', 'test_lead_patterns.pattern') }}
-                )
-                or (
-                    test_lead_patterns.field = 'last_name'
-                    and {{ regexp_full_match_column('lower(cleaned.last_name)', 'test_lead_patterns.pattern') }}
-                )
-                or (
-                    test_lead_patterns.field = 'company_name'
-                    and {{ regexp_full_match_column('lower(cleaned.company_name)', 'test_lead_patterns.pattern') }}
-                )
-        ) as is_test_submission,
-        exists(
-            select 1 from bot_user_agent_patterns
-            where {{ regexp_full_match_column(
-                'lower(cleaned.user_agent)', "'.*(?:' || bot_user_agent_patterns.pattern || ').*'"
-            ) }}
-        ) as is_bot,
-        exists (
-            select 1 from internal_networks
-            where
-                substring(cleaned.ip_address, 1, length(internal_networks.network_prefix))
-                = internal_networks.network_prefix
-        )
-        or exists (
-            select 1 from internal_email_domains
-            where {{ regexp_extract('cleaned.email', '@(.*)$') }} = internal_email_domains.email_domain
-        ) as is_internal,
+        test_submissions.form_submission_id is not null as is_test_submission,
+        bot_submissions.form_submission_id is not null as is_bot,
+        internal_submissions.form_submission_id is not null as is_internal,
         cleaned.event_at,
         cleaned.loaded_at
     from cleaned
     left join country_aliases
         on cleaned.country_as_submitted = country_aliases.country_alias
+    left join test_submissions
+        on cleaned.form_submission_id = test_submissions.form_submission_id
+    left join bot_submissions
+        on cleaned.form_submission_id = bot_submissions.form_submission_id
+    left join internal_submissions
+        on cleaned.form_submission_id = internal_submissions.form_submission_id
 )
 
 select * from final

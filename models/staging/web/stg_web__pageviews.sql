@@ -127,6 +127,19 @@ user_agents_classified as (
         ) }}
 ),
 
+ip_addresses as (
+    select distinct ip_address from cleaned
+),
+
+internal_addresses as (
+    select distinct ip_addresses.ip_address
+    from ip_addresses
+    inner join internal_networks
+        on
+            substring(ip_addresses.ip_address, 1, length(internal_networks.network_prefix))
+            = internal_networks.network_prefix
+),
+
 final as (
     select
         cleaned.pageview_id,
@@ -152,12 +165,7 @@ final as (
         cleaned.raw_row_id,
         coalesce(paths_classified.intent_level, 0) as intent_level,
         user_agents_classified.bot_family is not null as is_bot,
-        exists(
-            select 1 from internal_networks
-            where
-                substring(cleaned.ip_address, 1, length(internal_networks.network_prefix))
-                = internal_networks.network_prefix
-        ) as is_internal,
+        internal_addresses.ip_address is not null as is_internal,
         cleaned.event_at,
         cleaned.loaded_at
     from cleaned
@@ -171,6 +179,8 @@ final as (
             and tags_classified.match_rank = 1
     left join user_agents_classified
         on cleaned.user_agent = user_agents_classified.user_agent and user_agents_classified.match_rank = 1
+    left join internal_addresses
+        on cleaned.ip_address = internal_addresses.ip_address
 )
 
 select * from final
