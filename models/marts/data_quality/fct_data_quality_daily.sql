@@ -28,50 +28,50 @@ with thresholds as (
 
 raw_rows as (
     {% for model, source_table in base_models %}
-        select
-            '{{ source_table }}' as source_table,
-            cast(loaded_at as date) as load_date,
-            count(*) as raw_rows
-        from {{ ref(model) }}
-        group by 1, 2
-        {% if not loop.last %}union all{% endif %}
+    select
+        '{{ source_table }}' as source_table,
+        cast(loaded_at as date) as load_date,
+        count(*) as raw_rows
+    from {{ ref(model) }}
+    group by 1, 2
+    {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
 
 findings as (
     {% for model in rejected_models %}
-        select
-            source_table,
-            cast(loaded_at as date) as load_date,
-            'rejected' as check_kind,
-            reject_reason as check_name,
-            count(*) as affected_rows
-        from {{ ref(model) }}
-        group by 1, 2, 3, 4
-        union all
+    select
+        source_table,
+        cast(loaded_at as date) as load_date,
+        'rejected' as check_kind,
+        reject_reason as check_name,
+        count(*) as affected_rows
+    from {{ ref(model) }}
+    group by 1, 2, 3, 4
+    union all
     {% endfor %}
     {% for model in duplicate_models %}
-        select
-            source_table,
-            cast(loaded_at as date) as load_date,
-            'duplicate' as check_kind,
-            'duplicate delivery' as check_name,
-            count(*) as affected_rows
-        from {{ ref(model) }}
-        group by 1, 2, 3, 4
-        union all
+    select
+        source_table,
+        cast(loaded_at as date) as load_date,
+        'duplicate' as check_kind,
+        'duplicate delivery' as check_name,
+        count(*) as affected_rows
+    from {{ ref(model) }}
+    group by 1, 2, 3, 4
+    union all
     {% endfor %}
     {% for model, source_table, condition, name in flags %}
-        select
-            '{{ source_table }}' as source_table,
-            cast(loaded_at as date) as load_date,
-            'flagged' as check_kind,
-            '{{ name }}' as check_name,
-            count(*) as affected_rows
-        from {{ ref(model) }}
-        where {{ condition }}
-        group by 1, 2, 3, 4
-        {% if not loop.last %}union all{% endif %}
+    select
+        '{{ source_table }}' as source_table,
+        cast(loaded_at as date) as load_date,
+        'flagged' as check_kind,
+        '{{ name }}' as check_name,
+        count(*) as affected_rows
+    from {{ ref(model) }}
+    where {{ condition }}
+    group by 1, 2, 3, 4
+    {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),
 
@@ -98,17 +98,21 @@ with_thresholds as (
         ) as warn_above_share
     from measured
     left join thresholds as by_name
-        on measured.source_table = by_name.source_table and measured.check_kind = by_name.check_kind
-        and measured.check_name = by_name.check_name
+        on
+            measured.source_table = by_name.source_table and measured.check_kind = by_name.check_kind
+            and measured.check_name = by_name.check_name
     left join thresholds as by_kind
-        on measured.source_table = by_kind.source_table and measured.check_kind = by_kind.check_kind
-        and by_kind.check_name is null
+        on
+            measured.source_table = by_kind.source_table and measured.check_kind = by_kind.check_kind
+            and by_kind.check_name is null
     left join thresholds as any_table_by_name
-        on any_table_by_name.source_table = '*' and measured.check_kind = any_table_by_name.check_kind
-        and measured.check_name = any_table_by_name.check_name
+        on
+            any_table_by_name.source_table = '*' and measured.check_kind = any_table_by_name.check_kind
+            and measured.check_name = any_table_by_name.check_name
     left join thresholds as any_table_by_kind
-        on any_table_by_kind.source_table = '*' and measured.check_kind = any_table_by_kind.check_kind
-        and any_table_by_kind.check_name is null
+        on
+            any_table_by_kind.source_table = '*' and measured.check_kind = any_table_by_kind.check_kind
+            and any_table_by_kind.check_name is null
 ),
 
 final as (
