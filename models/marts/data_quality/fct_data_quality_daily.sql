@@ -7,9 +7,17 @@
     ('base_web__pageviews', 'web.pageviews'),
     ('base_web__form_submissions', 'web.form_submissions'),
     ('base_email__events', 'email.events'),
+    ('base_crm__users', 'crm.users'),
+    ('base_crm__accounts', 'crm.accounts'),
+    ('base_crm__leads', 'crm.leads'),
+    ('base_crm__field_history', 'crm.field_history'),
+    ('base_crm__activities', 'crm.activities'),
+    ('base_crm__lead_status_changes', 'crm.lead_status_changes'),
+    ('base_crm__opportunities', 'crm.opportunities'),
+    ('base_crm__opportunity_history', 'crm.opportunity_history'),
 ] -%}
-{%- set rejected_models = ['stg_web__rejected_rows', 'stg_email__rejected_rows'] -%}
-{%- set duplicate_models = ['stg_web__duplicate_rows', 'stg_email__duplicate_rows'] -%}
+{%- set rejected_models = ['stg_web__rejected_rows', 'stg_email__rejected_rows', 'stg_crm__rejected_rows'] -%}
+{%- set duplicate_models = ['stg_web__duplicate_rows', 'stg_email__duplicate_rows', 'stg_crm__duplicate_rows'] -%}
 {%- set flags = [
     ('stg_web__pageviews', 'web.pageviews', 'is_bot', 'bot'),
     ('stg_web__pageviews', 'web.pageviews', 'is_internal', 'internal'),
@@ -20,6 +28,8 @@
     ('stg_email__events', 'email.events', 'is_machine_open', 'machine open'),
     ('stg_email__events', 'email.events', 'is_internal_recipient', 'internal recipient'),
     ('stg_email__events', 'email.events', 'is_test_recipient', 'test recipient'),
+    ('stg_crm__lead_versions', 'crm.leads', 'is_test_record', 'test record'),
+    ('stg_crm__lead_versions', 'crm.leads', 'not has_valid_email', 'unusable address'),
 ] -%}
 
 with thresholds as (
