@@ -24,10 +24,7 @@ identified as (
 with_dates as (
     select
         *,
-        case
-            when {{ regexp_full_match('close_date', '[0-9]{4}-[0-9]{2}-[0-9]{2}') }}
-                then {{ safe_cast('close_date', 'date') }}
-        end as parsed_close_date,
+        {{ parse_date('close_date') }} as parsed_close_date,
         {{ parse_timestamp('created_at') }} as parsed_created_at
     from identified
 ),
