@@ -37,6 +37,7 @@ lead_intervals as (
         lead_source,
         status,
         owner_id,
+        case when has_valid_email then nullif({{ dbt.split_part('email', "'@'", 2) }}, '') end as email_domain,
         is_deleted,
         updated_at as valid_from,
         coalesce(
@@ -76,6 +77,7 @@ combined as (
         lead_intervals.lead_source,
         lead_intervals.status,
         lead_intervals.owner_id,
+        lead_intervals.email_domain,
         account_intervals.industry as account_industry,
         account_intervals.billing_country_code as account_country_code,
         account_intervals.account_type,
@@ -114,6 +116,7 @@ final as (
         combined.lead_source,
         combined.status,
         combined.owner_id,
+        combined.email_domain,
         combined.account_industry,
         combined.account_country_code,
         combined.account_type,
