@@ -34,8 +34,8 @@ signals_until_scoring as (
     cross join as_of
     where
         signals.occurred_at <= as_of.scored_as_of
-        {%- if var('scoring_as_of', none) %}
-            and signals.loaded_at <= as_of.scored_as_of
+        {% if var('scoring_as_of', none) -%}
+            and coalesce(signals.loaded_at <= as_of.scored_as_of, true)
         {%- endif %}
 ),
 
@@ -130,8 +130,9 @@ inactivity_matches as (
         rules.rule_id,
         inactivity_signals.signal,
         inactivity_signals.signal_id,
-        {{ dbt.concat(["'days_inactive = '", 'cast(inactivity_signals.days_inactive as ' ~ dbt.type_string() ~ ')']) }}
-        as signal_detail,
+        {{ dbt.concat([
+            "'days_inactive = '", 'cast(inactivity_signals.days_inactive as ' ~ dbt.type_string() ~ ')'
+        ]) }} as signal_detail,
         rules.points,
         rules.max_awards,
         rules.cap_window_days,

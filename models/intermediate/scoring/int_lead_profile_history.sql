@@ -44,14 +44,17 @@ records_at_change_points as (
         attribute_history.account_type,
         row_number() over (
             partition by change_points.lead_id, change_points.changed_at
-            order by attribute_history.is_deleted, attribute_history.valid_from desc, attribute_history.record_id
+            order by
+                attribute_history.is_deleted asc,
+                attribute_history.valid_from desc,
+                attribute_history.record_id asc
         ) as record_rank
     from change_points
     inner join attribute_history
         on
             change_points.lead_id = attribute_history.lead_id
-            and attribute_history.valid_from <= change_points.changed_at
-            and (attribute_history.valid_to is null or attribute_history.valid_to > change_points.changed_at)
+            and change_points.changed_at >= attribute_history.valid_from
+            and (attribute_history.valid_to is null or change_points.changed_at < attribute_history.valid_to)
 ),
 
 profiles as (

@@ -25,8 +25,13 @@ as_of as (
 ),
 
 leads as (
-    select distinct lead_id
+    select resolved.lead_id
     from resolved
+    cross join as_of
+    group by resolved.lead_id
+    {%- if var('scoring_as_of', none) %}
+        having min(resolved.first_seen_at) <= min(as_of.scored_as_of)
+    {%- endif %}
 ),
 
 profiles_at_scoring as (

@@ -55,7 +55,9 @@ final as (
         scoring_models.rule_set_version
     from parsed
     inner join scoring_models
-        on {{ dbt.position("'|' || scoring_models.scoring_model || '|'", "'|' || parsed.scoring_model_list || '|'") }} > 0
+        on {{ dbt.position(
+            "'|' || scoring_models.scoring_model || '|'", "'|' || parsed.scoring_model_list || '|'"
+        ) }} > 0
 )
 
 select * from final

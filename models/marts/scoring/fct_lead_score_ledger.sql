@@ -245,8 +245,21 @@ floor_corrections as (
 
 all_entries as (
     select
-        lead_id, scoring_model, rule_id, dimension, entry_type, signal, signal_id, signal_detail, points,
-        rule_points, decay_step, occurred_at, expires_at, entry_number, 0 as correction_order
+        lead_id,
+        scoring_model,
+        rule_id,
+        dimension,
+        entry_type,
+        signal,
+        signal_id,
+        signal_detail,
+        points,
+        rule_points,
+        decay_step,
+        occurred_at,
+        expires_at,
+        entry_number,
+        0 as correction_order
     from ordered
     union all
     select * from floor_corrections
