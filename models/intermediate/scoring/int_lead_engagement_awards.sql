@@ -9,6 +9,10 @@
     after the lead's last engagement, if no engagement came before then. Events after the scoring
     moment are ignored.
 -#}
+{%- set loaded_by_scoring_moment = (
+    'coalesce(signals.loaded_at <= as_of.scored_as_of, true)' if var('scoring_as_of', none) else 'true'
+) %}
+
 with signals as (
     select * from {{ ref('int_lead_signals') }}
 ),
@@ -34,9 +38,7 @@ signals_until_scoring as (
     cross join as_of
     where
         signals.occurred_at <= as_of.scored_as_of
-        {% if var('scoring_as_of', none) -%}
-            and coalesce(signals.loaded_at <= as_of.scored_as_of, true)
-        {%- endif %}
+        and {{ loaded_by_scoring_moment }}
 ),
 
 engagements as (
