@@ -42,16 +42,10 @@ pageview_signals as (
         {{ dbt.concat(["'pageview:'", 'pageview_id']) }} as signal_id,
         lead_id,
         'web.pageview' as signal,
-        content_category,
-        page_path,
-        traffic_channel,
-        intent_level,
-        cast(null as {{ dbt.type_string() }}) as form_id,
-        cast(null as {{ dbt.type_string() }}) as campaign_name,
-        cast(null as {{ dbt.type_string() }}) as link_url,
-        cast(null as {{ dbt.type_string() }}) as bounce_type,
-        cast(null as {{ dbt.type_string() }}) as activity_type,
-        cast(null as {{ dbt.type_string() }}) as activity_outcome,
+        {{- scoring_event_field_columns({
+            'content_category': 'content_category', 'page_path': 'page_path',
+            'traffic_channel': 'traffic_channel', 'intent_level': 'intent_level'
+        }) }}
         true as is_engagement,
         event_at as occurred_at,
         loaded_at
@@ -63,16 +57,9 @@ form_signals as (
         {{ dbt.concat(["'form:'", 'form_submissions.form_submission_id']) }} as signal_id,
         coalesce(by_email.lead_id, by_browser.lead_id) as lead_id,
         'web.form_submission' as signal,
-        cast(null as {{ dbt.type_string() }}) as content_category,
-        form_submissions.page_path,
-        cast(null as {{ dbt.type_string() }}) as traffic_channel,
-        cast(null as {{ dbt.type_int() }}) as intent_level,
-        form_submissions.form_id,
-        cast(null as {{ dbt.type_string() }}) as campaign_name,
-        cast(null as {{ dbt.type_string() }}) as link_url,
-        cast(null as {{ dbt.type_string() }}) as bounce_type,
-        cast(null as {{ dbt.type_string() }}) as activity_type,
-        cast(null as {{ dbt.type_string() }}) as activity_outcome,
+        {{- scoring_event_field_columns({
+            'page_path': 'form_submissions.page_path', 'form_id': 'form_submissions.form_id'
+        }) }}
         true as is_engagement,
         form_submissions.event_at as occurred_at,
         form_submissions.loaded_at
@@ -92,16 +79,10 @@ email_signals as (
         {{ dbt.concat(["'email:'", 'email_events.event_id']) }} as signal_id,
         resolved.lead_id,
         {{ dbt.concat(["'email.'", 'email_events.event_type']) }} as signal,
-        cast(null as {{ dbt.type_string() }}) as content_category,
-        cast(null as {{ dbt.type_string() }}) as page_path,
-        cast(null as {{ dbt.type_string() }}) as traffic_channel,
-        cast(null as {{ dbt.type_int() }}) as intent_level,
-        cast(null as {{ dbt.type_string() }}) as form_id,
-        email_events.campaign_name,
-        email_events.link_url,
-        email_events.bounce_type,
-        cast(null as {{ dbt.type_string() }}) as activity_type,
-        cast(null as {{ dbt.type_string() }}) as activity_outcome,
+        {{- scoring_event_field_columns({
+            'campaign_name': 'email_events.campaign_name', 'link_url': 'email_events.link_url',
+            'bounce_type': 'email_events.bounce_type'
+        }) }}
         email_events.event_type in ('open', 'click') as is_engagement,
         email_events.event_at as occurred_at,
         email_events.loaded_at
@@ -117,16 +98,9 @@ activity_signals as (
         {{ dbt.concat(["'activity:'", 'activities.activity_id']) }} as signal_id,
         resolved.lead_id,
         'crm.activity' as signal,
-        cast(null as {{ dbt.type_string() }}) as content_category,
-        cast(null as {{ dbt.type_string() }}) as page_path,
-        cast(null as {{ dbt.type_string() }}) as traffic_channel,
-        cast(null as {{ dbt.type_int() }}) as intent_level,
-        cast(null as {{ dbt.type_string() }}) as form_id,
-        cast(null as {{ dbt.type_string() }}) as campaign_name,
-        cast(null as {{ dbt.type_string() }}) as link_url,
-        cast(null as {{ dbt.type_string() }}) as bounce_type,
-        activities.activity_type,
-        activities.outcome as activity_outcome,
+        {{- scoring_event_field_columns({
+            'activity_type': 'activities.activity_type', 'activity_outcome': 'activities.outcome'
+        }) }}
         false as is_engagement,
         activities.activity_at as occurred_at,
         activities.loaded_at

@@ -5,6 +5,13 @@
     engagement and total after each row make any score explainable line by line: a lead's score
     at a moment is the sum of its rows up to then.
 -#}
+{%- set running_total -%}
+    over (
+        partition by sequenced.lead_id, sequenced.scoring_model
+        order by sequenced.ledger_sequence rows between unbounded preceding and current row
+    )
+{%- endset %}
+
 with engagement_awards as (
     select * from {{ ref('int_lead_engagement_awards') }}
 ),
@@ -319,34 +326,29 @@ final as (
         sequenced.points,
         sequenced.rule_points,
         cast(
-            sum(case when sequenced.dimension = 'fit' then sequenced.points else 0 end) over (
-                partition by sequenced.lead_id, sequenced.scoring_model
-                order by sequenced.ledger_sequence rows between unbounded preceding and current row
-            ) as {{ dbt.type_int() }}
+            sum(case when sequenced.dimension = 'fit' then sequenced.points else 0 end)
+                {{ running_total }}
+            as {{ dbt.type_int() }}
         ) as fit_score_after,
         cast(
-            sum(case when sequenced.dimension = 'engagement' then sequenced.points else 0 end) over (
-                partition by sequenced.lead_id, sequenced.scoring_model
-                order by sequenced.ledger_sequence rows between unbounded preceding and current row
-            ) as {{ dbt.type_int() }}
+            sum(case when sequenced.dimension = 'engagement' then sequenced.points else 0 end)
+                {{ running_total }}
+            as {{ dbt.type_int() }}
         ) as engagement_score_after,
         cast(
-            sum(sequenced.points) over (
-                partition by sequenced.lead_id, sequenced.scoring_model
-                order by sequenced.ledger_sequence rows between unbounded preceding and current row
-            ) as {{ dbt.type_int() }}
+            sum(sequenced.points)
+                {{ running_total }}
+            as {{ dbt.type_int() }}
         ) as total_score_after,
         cast(
-            sum(case when sequenced.engagement_number = 1 then 1 else 0 end) over (
-                partition by sequenced.lead_id, sequenced.scoring_model
-                order by sequenced.ledger_sequence rows between unbounded preceding and current row
-            ) as {{ dbt.type_int() }}
+            sum(case when sequenced.engagement_number = 1 then 1 else 0 end)
+                {{ running_total }}
+            as {{ dbt.type_int() }}
         ) as engagements_to_date,
         cast(
-            sum(case when sequenced.engagement_day_number = 1 then 1 else 0 end) over (
-                partition by sequenced.lead_id, sequenced.scoring_model
-                order by sequenced.ledger_sequence rows between unbounded preceding and current row
-            ) as {{ dbt.type_int() }}
+            sum(case when sequenced.engagement_day_number = 1 then 1 else 0 end)
+                {{ running_total }}
+            as {{ dbt.type_int() }}
         ) as engagement_days_to_date,
         rules.rule_set_version,
         sequenced.occurred_at,
