@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 {#-
     Every piece of evidence that two identifiers belong to one person, as an edge between two
     typed identifiers ('email:<address>', 'browser:<anonymous id>', 'crm:<record id>'):
