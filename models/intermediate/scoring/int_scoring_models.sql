@@ -1,5 +1,8 @@
 {{ config(materialized='table') }}
 
+{#- Stops here, listing every problem, while seeds/scoring_rules.csv or seeds/scoring_models.csv has one. -#}
+{{ fail_on_scoring_config_errors(ref('int_scoring_config_errors')) }}
+
 {#-
     The scoring models of seeds/scoring_models.csv, typed: thresholds, the "not too soon" guard,
     the engagement floor and the audience condition, each model once.

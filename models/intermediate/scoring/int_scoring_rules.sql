@@ -1,5 +1,8 @@
 {{ config(materialized='table') }}
 
+{#- Stops here, listing every problem, while seeds/scoring_rules.csv or seeds/scoring_models.csv has one. -#}
+{{ fail_on_scoring_config_errors(ref('int_scoring_config_errors')) }}
+
 {#-
     The rules of seeds/scoring_rules.csv, typed, one row per rule and scoring model it belongs to
     (a rule listing `default|enterprise` gives two rows). Inactive rules stay, flagged, so that
