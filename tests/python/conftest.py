@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from dbt.cli.main import dbtRunner, dbtRunnerResult
+from dbt.contracts.graph.manifest import Manifest
 
 from lead_funnel_tools.simulator.config import Messiness, SimulationConfig
 from lead_funnel_tools.simulator.generate import generate
@@ -43,12 +44,23 @@ class Dataset:
 
 
 class Project:
-    """The dbt project, pointed at one simulated dataset and a throwaway warehouse."""
+    """The dbt project (the repository's, or a copy of it in `project_dir`), pointed at one simulated dataset and a
+    throwaway warehouse."""
 
-    def __init__(self, dataset: Dataset, workdir: Path) -> None:
+    def __init__(self, dataset: Dataset, workdir: Path, project_dir: Path = ROOT) -> None:
         self.dataset = dataset
+        self.project_dir = project_dir
         self.warehouse = workdir / "warehouse.duckdb"
         self.target = workdir / "target"
+        # set by reuse_manifest(): later invocations skip parsing
+        self.manifest: Manifest | None = None
+
+    def reuse_manifest(self) -> None:
+        """Parse the project once and let every later invocation reuse the result, for a test that runs dbt many
+        times while only the contents of seed files change (dbt reads those when it loads the seed)."""
+        result = self.dbt("parse")
+        assert result.success, "dbt parse failed"
+        self.manifest = result.result
 
     def dbt(self, *args: str) -> dbtRunnerResult:
         env = {
@@ -59,9 +71,9 @@ class Project:
         saved = {key: os.environ.get(key) for key in env}
         os.environ.update(env)
         try:
-            return dbtRunner().invoke(
-                [*args, "--project-dir", str(ROOT), "--profiles-dir", str(ROOT), "--target-path", str(self.target),
-                 "--quiet"]
+            return dbtRunner(manifest=self.manifest).invoke(
+                [*args, "--project-dir", str(self.project_dir), "--profiles-dir", str(self.project_dir),
+                 "--target-path", str(self.target), "--quiet"]
             )  # fmt: skip
         finally:
             for key, value in saved.items():
