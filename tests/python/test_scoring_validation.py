@@ -283,9 +283,6 @@ def test_every_problem_of_a_file_is_reported_at_once(project: Project) -> None:
 
 def test_a_broken_file_publishes_nothing_and_the_marts_keep_the_last_valid_version(project: Project) -> None:
     marts = {name: f"main_marts.{name}" for name in ("fct_lead_scores", "fct_lead_score_ledger")}
-    missing = [name for name in marts if not any((project.project_dir / "models").rglob(f"{name}.sql"))]
-    if missing:
-        pytest.skip(f"the scoring marts {', '.join(missing)} are not in the project yet")
 
     def versions() -> dict[str, list[tuple]]:
         return {name: project.query(f"select distinct rule_set_version from {table}") for name, table in marts.items()}
@@ -304,3 +301,37 @@ def test_a_broken_file_publishes_nothing_and_the_marts_keep_the_last_valid_versi
     assert versions() == published
     (broken_version,) = project.query("select rule_set_version from main_intermediate.int_scoring_rule_set")
     assert [broken_version] != published["fct_lead_scores"], "the broken file must have a version of its own"
+
+
+def test_a_rule_edit_rescores_all_history_on_a_plain_build(project: Project) -> None:
+    """Raising the pricing page from 10 to 25 points re-scores every past pricing visit on the next `dbt build`,
+    with no --full-refresh, and leaves the other rules' awards as they were."""
+    ledger = "main_marts.fct_lead_score_ledger"
+
+    def pricing_and_others() -> tuple[set, int, int, set]:
+        versions = {version for (version,) in project.query(f"select distinct rule_set_version from {ledger}")}
+        pricing_points, pricing_rows = project.query(
+            f"select sum(points), count(*) from {ledger} where rule_id = 'eng_pricing_page' and entry_type = 'award'"
+        )[0]
+        others = set(
+            project.query(
+                f"select ledger_entry_id, points from {ledger} "
+                "where rule_id <> 'eng_pricing_page' and entry_type in ('award', 'capped', 'replaced')"
+            )
+        )
+        return versions, pricing_points, pricing_rows, others
+
+    Config(project.project_dir).write([])
+    assert project.dbt("build", "--resource-type", "seed", "--resource-type", "model").success
+    before_versions, before_points, before_rows, before_others = pricing_and_others()
+    assert before_rows > 0 and before_points == 10 * before_rows
+
+    raised = rule("pricing_raised", "eng_pricing_page", {"points": "25"}, "", "")
+    Config(project.project_dir).write([raised])
+    result = project.dbt("build")
+    assert result.success, error_text(result)
+    after_versions, after_points, after_rows, after_others = pricing_and_others()
+
+    assert len(before_versions) == len(after_versions) == 1 and after_versions != before_versions
+    assert after_rows == before_rows and after_points == 25 * after_rows
+    assert after_others == before_others
