@@ -209,6 +209,22 @@ class Config:
         return self
 
 
+def assert_nothing_scored_from_the_current_file(project: Project) -> None:
+    """The typed rules and models, which every score reads, do not hold the broken file's version: the build stopped
+    before them, so nothing downstream can have been scored from it."""
+    (version,) = project.query("select rule_set_version from main_intermediate.int_scoring_rule_set")[0]
+    for table in ("int_scoring_rules", "int_scoring_models"):
+        exists = project.query(
+            "select count(*) from information_schema.tables "
+            f"where table_schema = 'main_intermediate' and table_name = '{table}'"
+        )
+        if exists == [(1,)]:
+            scored = project.query(
+                f"select count(*) from main_intermediate.{table} where rule_set_version = '{version}'"
+            )
+            assert scored == [(0,)], f"{table} was rebuilt from an invalid configuration"
+
+
 def error_text(result: dbtRunnerResult) -> str:
     """What dbt reports for the nodes that failed: the compiler error raised by the configuration check."""
     parts = [str(result.exception)] if result.exception else []
@@ -263,6 +279,7 @@ def test_a_mistake_stops_the_build_naming_file_line_row_and_fix(project: Project
     assert f"{mistake.seed.path} line {line} ({mistake.label}): " in text, text
     assert mistake.fix in text, text
     assert project.query(f"select error_code, line_number from {ERRORS_VIEW}") == [(mistake.error_code, line)]
+    assert_nothing_scored_from_the_current_file(project)
 
 
 def test_every_problem_of_a_file_is_reported_at_once(project: Project) -> None:
