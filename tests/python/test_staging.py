@@ -85,11 +85,8 @@ def test_reconciliation_fails_when_staging_drops_a_row(web_project: Project) -> 
     assert web_project.dbt(*selection).success, "the reconciliation must pass before a row is dropped"
     web_project.query(
         """
-        create table main_staging.kept_pageviews as select * from main_staging.stg_web__pageviews;
-        drop view main_staging.stg_web__pageviews;
-        create view main_staging.stg_web__pageviews as
-        select * from main_staging.kept_pageviews
-        where pageview_id <> (select min(pageview_id) from main_staging.kept_pageviews);
+        delete from main_staging.stg_web__pageviews
+        where pageview_id = (select min(pageview_id) from main_staging.stg_web__pageviews);
         """
     )
     result = web_project.dbt(*selection)
