@@ -20,6 +20,7 @@
 {%- set all_operators = text_operators + ['between', 'at least', 'at most'] -%}
 {#- The scoring models one rule may list; a longer list is reported as a problem. -#}
 {%- set max_models_per_rule = 20 -%}
+{%- set max_points = var('scoring_max_points') -%}
 
 {#- Signals in catalogue order with their kind and fields, and the fields of lead and account. -#}
 {%- set signal_names = [] -%}
@@ -494,10 +495,12 @@ rule_problems as (
         row_label,
         'points' as column_name,
         'points_out_of_range' as error_code,
-        {{ dbt.concat(["'points is '", 'points', "', outside the allowed range of -1000 to 1000.'"]) }} as problem,
-        'write points between -1000 and 1000, e.g. 100 or -100.' as fix
+        {{ dbt.concat([
+            "'points is '", 'points', "', outside the allowed range of -" ~ max_points ~ " to " ~ max_points ~ ".'"
+        ]) }} as problem,
+        'write points between -{{ max_points }} and {{ max_points }}, e.g. 100 or -100.' as fix
     from rules
-    where points_number < -1000 or points_number > 1000
+    where points_number < -{{ max_points }} or points_number > {{ max_points }}
 
     union all
 

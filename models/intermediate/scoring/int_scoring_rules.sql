@@ -32,7 +32,7 @@ parsed as (
         {{ safe_cast('trim(cap_window_days)', dbt.type_int()) }} as cap_window_days,
         {{ safe_cast('trim(expire_after_days)', dbt.type_int()) }} as expire_after_days,
         {{ safe_cast('trim(half_life_days)', dbt.type_int()) }} as half_life_days,
-        lower(trim(is_active)) in ('true', 'yes', '1') as is_active,
+        lower(trim(is_active)) = 'true' as is_active,
         trim(description) as description
     from scoring_rules
 ),

@@ -5,6 +5,12 @@
     engagement and total after each row make any score explainable line by line: a lead's score
     at a moment is the sum of its rows up to then.
 -#}
+{#- Halvings until a rule's largest allowed points are gone: 10 for 1000 (1000, 500, ..., 1, 0). -#}
+{%- set half_life = namespace(steps=1) -%}
+{%- for step in range(1, 64) if 2 ** step <= var('scoring_max_points') -%}
+{%- set half_life.steps = step + 1 -%}
+{%- endfor -%}
+
 {%- set running_total -%}
     over (
         partition by sequenced.lead_id, sequenced.scoring_model
@@ -33,7 +39,7 @@ as_of as (
 ),
 
 half_life_steps as (
-    {{ dbt.generate_series(11) }}
+    {{ dbt.generate_series(half_life.steps) }}
 ),
 
 awarded as (

@@ -64,7 +64,10 @@ final as (
         coalesce(current_scores.engagement_days_to_date, 0) as engagement_days_to_date,
         coalesce(ledger_counts.ledger_entries, 0) as ledger_entries,
         lead_models.is_primary_model,
-        coalesce(current_scores.is_above_mql_threshold, 0 >= scoring_models.mql_threshold) as is_above_mql_threshold,
+        coalesce(
+            current_scores.is_above_mql_threshold,
+            0 >= scoring_models.mql_threshold and 0 >= scoring_models.min_fit_score
+        ) as is_above_mql_threshold,
         coalesce(current_scores.is_sales_ready, false) as is_sales_ready,
         ledger_counts.first_scored_at,
         current_scores.valid_from as score_changed_at,
