@@ -213,14 +213,29 @@ opportunity_milestones as (
     group by opportunity_id, primary_contact_record_id
 ),
 
+opportunity_milestone_kinds as (
+    select
+        'created' as what,
+        'opportunity' as target_stage
+    union all
+    select
+        'won' as what,
+        'customer' as target_stage
+    union all
+    select
+        'lost' as what,
+        'recycled' as target_stage
+),
+
 opportunity_events as (
     select
         resolved.lead_id,
         milestones.target_stage,
         'opportunity' as trigger_type,
         opportunity_milestones.opportunity_id as trigger_id,
-        {{ dbt.concat(["'opportunity '", 'opportunity_milestones.opportunity_id', "' '", 'milestones.what']) }}
-        as trigger_detail,
+        {{ dbt.concat([
+            "'opportunity '", 'opportunity_milestones.opportunity_id', "' '", 'milestones.what'
+        ]) }} as trigger_detail,
         cast(null as {{ dbt.type_int() }}) as score_at_event,
         cast(null as {{ dbt.type_string() }}) as rule_set_version,
         case milestones.what
@@ -236,13 +251,7 @@ opportunity_events as (
     from opportunity_milestones
     inner join resolved
         on opportunity_milestones.primary_contact_record_id = resolved.identifier_value
-    cross join (
-        select 'created' as what, 'opportunity' as target_stage
-        union all
-        select 'won' as what, 'customer' as target_stage
-        union all
-        select 'lost' as what, 'recycled' as target_stage
-    ) as milestones
+    cross join opportunity_milestone_kinds as milestones
 ),
 
 attribute_disqualification_matches as (

@@ -104,7 +104,10 @@ counted as (
         on judged.lead_id = terminal_events.lead_id
     where
         judged.is_counted
-        and (terminal_events.terminal_event_number is null or judged.event_number <= terminal_events.terminal_event_number)
+        and (
+            terminal_events.terminal_event_number is null
+            or judged.event_number <= terminal_events.terminal_event_number
+        )
 ),
 
 lead_created as (
@@ -154,8 +157,9 @@ sequenced as (
 
 final as (
     select
-        {{ dbt.hash(dbt.concat(['lead_id', "'|'", 'cast(transition_number as ' ~ dbt.type_string() ~ ')'])) }}
-        as stage_transition_id,
+        {{ dbt.hash(dbt.concat([
+            'lead_id', "'|'", 'cast(transition_number as ' ~ dbt.type_string() ~ ')'
+        ])) }} as stage_transition_id,
         lead_id,
         transition_number,
         lag(to_stage) over (partition by lead_id order by transition_number) as from_stage,
