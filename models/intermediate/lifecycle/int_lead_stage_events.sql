@@ -39,6 +39,10 @@ resolved as (
     where identifier_type = 'crm' and lead_id is not null
 ),
 
+attributes_history as (
+    select * from {{ ref('int_lead_attributes_history') }}
+),
+
 sql_actions as (
     select * from {{ ref('lifecycle_sql_actions') }}
 ),
@@ -81,6 +85,7 @@ score_events as (
             "'model '", 'scoring_model', "', score '", 'cast(total_score as ' ~ dbt.type_string() ~ ')',
             "', rule set '", 'rule_set_version'
         ]) }} as trigger_detail,
+        scoring_model,
         total_score as score_at_event,
         rule_set_version,
         valid_from as occurred_at,
@@ -105,6 +110,7 @@ action_events as (
         'sales_action' as trigger_type,
         action_signals.signal_id as trigger_id,
         {{ dbt.concat(["'action '", 'sql_actions.action_id']) }} as trigger_detail,
+        cast(null as {{ dbt.type_string() }}) as scoring_model,
         cast(null as {{ dbt.type_int() }}) as score_at_event,
         cast(null as {{ dbt.type_string() }}) as rule_set_version,
         action_signals.occurred_at,
@@ -183,6 +189,7 @@ status_events as (
             "', BANT fields captured '", "cast(coalesce(bant_captured.qualifying_fields, 0) as "
             ~ dbt.type_string() ~ ")"
         ]) }} as trigger_detail,
+        cast(null as {{ dbt.type_string() }}) as scoring_model,
         cast(null as {{ dbt.type_int() }}) as score_at_event,
         cast(null as {{ dbt.type_string() }}) as rule_set_version,
         status_changes_with_lead.changed_at as occurred_at,
@@ -202,6 +209,7 @@ status_events as (
 opportunity_milestones as (
     select
         opportunity_id,
+        account_id,
         primary_contact_record_id,
         min(created_at) as created_at,
         min(case when is_won then updated_at end) as won_at,
@@ -210,7 +218,35 @@ opportunity_milestones as (
         min(case when is_won then loaded_at end) as won_loaded_at,
         min(case when is_closed and not is_won then loaded_at end) as lost_loaded_at
     from opportunity_versions
-    group by opportunity_id, primary_contact_record_id
+    group by opportunity_id, account_id, primary_contact_record_id
+),
+
+opportunity_leads as (
+    select
+        resolved.lead_id,
+        opportunity_milestones.*
+    from opportunity_milestones
+    inner join resolved
+        on opportunity_milestones.primary_contact_record_id = resolved.identifier_value
+
+    union all
+
+    -- An opportunity on an account, with no contact, belongs to the leads converted into
+    -- contacts of that account when it was created.
+    select distinct
+        attributes_history.lead_id,
+        opportunity_milestones.*
+    from opportunity_milestones
+    inner join attributes_history
+        on
+            opportunity_milestones.account_id = attributes_history.account_id
+            and attributes_history.record_type = 'contact'
+            and attributes_history.valid_from <= opportunity_milestones.created_at
+            and (
+                attributes_history.valid_to is null
+                or attributes_history.valid_to > opportunity_milestones.created_at
+            )
+    where opportunity_milestones.primary_contact_record_id is null
 ),
 
 opportunity_milestone_kinds as (
@@ -229,28 +265,27 @@ opportunity_milestone_kinds as (
 
 opportunity_events as (
     select
-        resolved.lead_id,
+        opportunity_leads.lead_id,
         milestones.target_stage,
         'opportunity' as trigger_type,
-        opportunity_milestones.opportunity_id as trigger_id,
+        opportunity_leads.opportunity_id as trigger_id,
         {{ dbt.concat([
-            "'opportunity '", 'opportunity_milestones.opportunity_id', "' '", 'milestones.what'
+            "'opportunity '", 'opportunity_leads.opportunity_id', "' '", 'milestones.what'
         ]) }} as trigger_detail,
+        cast(null as {{ dbt.type_string() }}) as scoring_model,
         cast(null as {{ dbt.type_int() }}) as score_at_event,
         cast(null as {{ dbt.type_string() }}) as rule_set_version,
         case milestones.what
-            when 'created' then opportunity_milestones.created_at
-            when 'won' then opportunity_milestones.won_at
-            else opportunity_milestones.lost_at
+            when 'created' then opportunity_leads.created_at
+            when 'won' then opportunity_leads.won_at
+            else opportunity_leads.lost_at
         end as occurred_at,
         case milestones.what
-            when 'created' then opportunity_milestones.first_loaded_at
-            when 'won' then opportunity_milestones.won_loaded_at
-            else opportunity_milestones.lost_loaded_at
+            when 'created' then opportunity_leads.first_loaded_at
+            when 'won' then opportunity_leads.won_loaded_at
+            else opportunity_leads.lost_loaded_at
         end as recorded_at
-    from opportunity_milestones
-    inner join resolved
-        on opportunity_milestones.primary_contact_record_id = resolved.identifier_value
+    from opportunity_leads
     cross join opportunity_milestone_kinds as milestones
 ),
 
@@ -282,6 +317,7 @@ attribute_disqualifications as (
         'disqualifying_signal' as trigger_type,
         lead_profile_id as trigger_id,
         {{ dbt.concat(["'signal '", 'disqualifying_signal_id']) }} as trigger_detail,
+        cast(null as {{ dbt.type_string() }}) as scoring_model,
         cast(null as {{ dbt.type_int() }}) as score_at_event,
         cast(null as {{ dbt.type_string() }}) as rule_set_version,
         valid_from as occurred_at,
@@ -297,6 +333,7 @@ event_disqualifications as (
         'disqualifying_signal' as trigger_type,
         action_signals.signal_id as trigger_id,
         {{ dbt.concat(["'signal '", 'disqualifying_signals.signal_id']) }} as trigger_detail,
+        cast(null as {{ dbt.type_string() }}) as scoring_model,
         cast(null as {{ dbt.type_int() }}) as score_at_event,
         cast(null as {{ dbt.type_string() }}) as rule_set_version,
         action_signals.occurred_at,
@@ -338,6 +375,7 @@ final as (
         trigger_type,
         trigger_id,
         trigger_detail,
+        scoring_model,
         score_at_event,
         rule_set_version,
         occurred_at,

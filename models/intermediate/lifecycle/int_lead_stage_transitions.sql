@@ -125,6 +125,7 @@ transitions as (
         'created' as trigger_type,
         lead_id as trigger_id,
         'first seen' as trigger_detail,
+        cast(null as {{ dbt.type_string() }}) as scoring_model,
         cast(null as {{ dbt.type_int() }}) as score_at_event,
         cast(null as {{ dbt.type_string() }}) as rule_set_version,
         created_at as transitioned_at,
@@ -140,6 +141,7 @@ transitions as (
         trigger_type,
         trigger_id,
         trigger_detail,
+        scoring_model,
         score_at_event,
         rule_set_version,
         occurred_at as transitioned_at,
@@ -167,6 +169,7 @@ final as (
         trigger_type,
         trigger_id,
         trigger_detail,
+        scoring_model,
         score_at_event,
         rule_set_version,
         {{ dbt.datediff(
