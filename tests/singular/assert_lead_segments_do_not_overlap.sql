@@ -11,14 +11,16 @@ problems as (
     select
         first_band.segment,
         second_band.segment as other_segment,
-        'seeds/lead_segments.csv: the bands ' || first_band.segment || ' and ' || second_band.segment
-        || ' overlap; make one end below where the other starts' as problem
+        'seeds/lead_segments.csv: the bands ' || first_band.segment || ' and '
+        || second_band.segment || ' overlap; make one end below where the other starts' as problem
     from segments as first_band
     inner join segments as second_band
         on
             first_band.segment < second_band.segment
-            and first_band.min_employee_count <= coalesce(second_band.max_employee_count, first_band.min_employee_count)
-            and second_band.min_employee_count <= coalesce(first_band.max_employee_count, second_band.min_employee_count)
+            and first_band.min_employee_count
+            <= coalesce(second_band.max_employee_count, first_band.min_employee_count)
+            and second_band.min_employee_count
+            <= coalesce(first_band.max_employee_count, second_band.min_employee_count)
 
     union all
 

@@ -3,7 +3,7 @@
     as-of day without a gap. It fails when the data spans more days than the var
     `lifecycle_calendar_max_days` allows (raise the var), with the missing range.
 -#}
-with calendar as (
+with calendar_days as (
     select * from {{ ref('int_lifecycle_calendar') }}
 ),
 
@@ -14,17 +14,17 @@ transitions as (
 expected as (
     select
         min(cast(transitions.transitioned_at as date)) as first_date,
-        max(calendar.as_of_at) as as_of_at
+        max(calendar_days.as_of_at) as as_of_at
     from transitions
-    cross join calendar
+    cross join calendar_days
 ),
 
 covered as (
     select
         min(calendar_date) as first_date,
         max(calendar_date) as last_date,
-        count(*) as days
-    from calendar
+        count(*) as day_count
+    from calendar_days
 )
 
 select
@@ -32,10 +32,12 @@ select
     cast(expected.as_of_at as date) as expected_last_date,
     covered.first_date,
     covered.last_date,
-    covered.days
+    covered.day_count
 from expected
 cross join covered
 where
     covered.first_date <> expected.first_date
     or covered.last_date <> cast(expected.as_of_at as date)
-    or covered.days <> {{ dbt.datediff('covered.first_date', 'covered.last_date', 'day') }} + 1
+    or covered.day_count <> {{ dbt.datediff(
+        'covered.first_date', 'covered.last_date', 'day'
+    ) }} + 1

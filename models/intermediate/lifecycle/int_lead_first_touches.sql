@@ -41,7 +41,7 @@ web_touches as (
         'web' as touch_type,
         pageviews_attributed.traffic_channel as channel,
         nullif(trim(pageviews.utm_campaign), '') as campaign,
-        coalesce(nullif(trim(pageviews.utm_source), ''), pageviews.referrer_host) as source,
+        coalesce(nullif(trim(pageviews.utm_source), ''), pageviews.referrer_host) as touch_source,
         pageviews_attributed.pageview_id as touch_id,
         1 as touch_preference,
         pageviews_attributed.event_at as touched_at
@@ -56,7 +56,7 @@ email_touches as (
         'email' as touch_type,
         'email' as channel,
         campaign_name as campaign,
-        cast(null as {{ dbt.type_string() }}) as source,
+        cast(null as {{ dbt.type_string() }}) as touch_source,
         signal_id as touch_id,
         2 as touch_preference,
         occurred_at as touched_at
@@ -69,7 +69,7 @@ crm_touches as (
         'crm' as touch_type,
         coalesce(lead_source_channels.channel, 'other') as channel,
         cast(null as {{ dbt.type_string() }}) as campaign,
-        crm_records.lead_source as source,
+        crm_records.lead_source as touch_source,
         crm_records.record_id as touch_id,
         3 as touch_preference,
         crm_records.created_at as touched_at
@@ -104,7 +104,7 @@ final as (
         touch_id as first_touch_id,
         channel as first_touch_channel,
         campaign as first_touch_campaign,
-        source as first_touch_source,
+        touch_source as first_touch_source,
         touched_at as first_touched_at
     from ranked
     where touch_rank = 1

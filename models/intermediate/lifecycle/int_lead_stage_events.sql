@@ -241,10 +241,10 @@ opportunity_leads as (
         on
             opportunity_milestones.account_id = attributes_history.account_id
             and attributes_history.record_type = 'contact'
-            and attributes_history.valid_from <= opportunity_milestones.created_at
+            and opportunity_milestones.created_at >= attributes_history.valid_from
             and (
                 attributes_history.valid_to is null
-                or attributes_history.valid_to > opportunity_milestones.created_at
+                or opportunity_milestones.created_at < attributes_history.valid_to
             )
     where opportunity_milestones.primary_contact_record_id is null
 ),

@@ -39,12 +39,15 @@ bounds as (
 
 days as (
     select
-        cast({{ dbt.dateadd('day', 'day_numbers.generated_number - 1', 'bounds.first_date') }} as date)
-        as calendar_date,
+        cast({{ dbt.dateadd(
+            'day', 'day_numbers.generated_number - 1', 'bounds.first_date'
+        ) }} as date) as calendar_date,
         bounds.as_of_at
     from day_numbers
     cross join bounds
-    where day_numbers.generated_number - 1 <= {{ dbt.datediff('bounds.first_date', 'bounds.as_of_at', 'day') }}
+    where day_numbers.generated_number - 1 <= {{ dbt.datediff(
+        'bounds.first_date', 'bounds.as_of_at', 'day'
+    ) }}
 ),
 
 final as (

@@ -36,7 +36,7 @@ segments as (
     select * from {{ ref('lead_segments') }}
 ),
 
-calendar as (
+lifecycle_as_of as (
     select max(as_of_at) as as_of_at
     from {{ ref('int_lifecycle_calendar') }}
 ),
@@ -50,9 +50,8 @@ stage_dates as (
         max(case when to_stage = '{{ stage }}' then transitioned_at end) as latest_became_{{ stage }}_at,
         {%- endfor %}
         {%- for stage in funnel_stages %}
-        min(
-            case when to_stage in ('{{ funnel_stages[loop.index0:] | join("', '") }}') then transitioned_at end
-        ) as reached_{{ stage }}_at,
+        {%- set stage_or_later = "'" ~ funnel_stages[loop.index0:] | join("', '") ~ "'" %}
+        min(case when to_stage in ({{ stage_or_later }}) then transitioned_at end) as reached_{{ stage }}_at,
         {%- endfor %}
         cast(sum(case when to_stage = 'mql' then 1 else 0 end) as {{ dbt.type_bigint() }}) as mql_count,
         cast(sum(case when to_stage = 'recycled' then 1 else 0 end) as {{ dbt.type_bigint() }}) as recycle_count,
@@ -71,8 +70,8 @@ current_stages as (
     where is_current_stage
 ),
 
-{#- the latest CRM record of the lead gives its profile; a lead with several records (duplicates
-    not merged in the CRM) takes the one changed last -#}
+-- The latest CRM record of the lead gives its profile; a lead with several records (duplicates
+-- not merged in the CRM) takes the one changed last.
 latest_profiles as (
     select
         *,
@@ -127,7 +126,9 @@ final as (
         stage_dates.mql_count - case when stage_dates.mql_count > 0 then 1 else 0 end as re_mql_count,
         stage_dates.recycle_count,
         stage_dates.transition_count,
-        {{ dbt.datediff('current_stages.current_stage_since', 'calendar.as_of_at', 'day') }} as days_in_current_stage,
+        {{ dbt.datediff(
+            'current_stages.current_stage_since', 'lifecycle_as_of.as_of_at', 'day'
+        ) }} as days_in_current_stage,
         coalesce(scores.is_sales_ready, false) as is_sales_ready,
         stage_dates.has_fast_tracked,
         stage_dates.created_at,
@@ -140,11 +141,11 @@ final as (
         {%- for stage in funnel_stages %}
         stage_dates.reached_{{ stage }}_at,
         {%- endfor %}
-        calendar.as_of_at
+        lifecycle_as_of.as_of_at
     from stage_dates
     inner join current_stages
         on stage_dates.lead_id = current_stages.lead_id
-    cross join calendar
+    cross join lifecycle_as_of
     left join first_touches
         on stage_dates.lead_id = first_touches.lead_id
     left join profiles

@@ -14,18 +14,20 @@ with leads as (
 lead_steps as (
     select
         *,
-        cast({{ dbt.date_trunc('month', 'created_at') }} as date) as cohort_month,
         {%- for step in steps %}
+        {%- set step_start = 'created_at' if step[0] == 'lead' else 'reached_' ~ step[0] ~ '_at' %}
         case
             when
                 reached_{{ step[1] }}_at is not null
                 {%- if step[0] != 'lead' %}
                 and first_became_{{ step[0] }}_at = reached_{{ step[0] }}_at
                 {%- endif %}
-                then {{ dbt.datediff('reached_' ~ step[0] ~ '_at' if step[0] != 'lead' else 'created_at',
-                    'reached_' ~ step[1] ~ '_at', 'second') }} / 86400.0
-        end as days_{{ step[0] }}_to_{{ step[1] }}{{ ',' if not loop.last }}
+                then {{ dbt.datediff(
+                    step_start, 'reached_' ~ step[1] ~ '_at', 'second'
+                ) }} / 86400.0
+        end as days_{{ step[0] }}_to_{{ step[1] }},
         {%- endfor %}
+        cast({{ dbt.date_trunc('month', 'created_at') }} as date) as cohort_month
     from leads
 ),
 
@@ -34,18 +36,20 @@ cohorts as (
         cohort_month,
         first_touch_channel,
         segment,
-        count(*) as leads,
         {%- for stage in ['mql', 'sql', 'opportunity', 'customer'] %}
-        cast(sum(case when reached_{{ stage }}_at is not null then 1 else 0 end) as {{ dbt.type_bigint() }}) as reached_{{ stage }},
+        cast(sum(case when reached_{{ stage }}_at is not null then 1 else 0 end) as {{ dbt.type_bigint() }})
+            as reached_{{ stage }},
         {%- endfor %}
-        cast(sum(case when first_became_disqualified_at is not null then 1 else 0 end) as {{ dbt.type_bigint() }}) as disqualified,
+        {%- for step in steps %}
+        {%- set days = 'days_' ~ step[0] ~ '_to_' ~ step[1] %}
+        {{ percentile(days, 0.5) }} as median_{{ days }},
+        {{ percentile(days, 0.9) }} as p90_{{ days }},
+        {%- endfor %}
+        cast(sum(case when first_became_disqualified_at is not null then 1 else 0 end) as {{ dbt.type_bigint() }})
+            as disqualified,
         cast(sum(case when has_fast_tracked then 1 else 0 end) as {{ dbt.type_bigint() }}) as fast_tracked,
         cast(sum(case when mql_count > 1 then 1 else 0 end) as {{ dbt.type_bigint() }}) as re_mqled,
-        {%- for step in steps %}
-        {{ percentile('days_' ~ step[0] ~ '_to_' ~ step[1], 0.5) }} as median_days_{{ step[0] }}_to_{{ step[1] }},
-        {{ percentile('days_' ~ step[0] ~ '_to_' ~ step[1], 0.9) }} as p90_days_{{ step[0] }}_to_{{ step[1] }}
-        {{- ',' if not loop.last }}
-        {%- endfor %}
+        count(*) as leads
     from lead_steps
     group by cohort_month, first_touch_channel, segment
 ),
@@ -67,14 +71,15 @@ final as (
         fast_tracked,
         re_mqled,
         {%- for step in steps %}
-        cast(reached_{{ step[1] }} as {{ dbt.type_float() }})
-        / nullif({{ 'leads' if step[0] == 'lead' else 'reached_' ~ step[0] }}, 0) as {{ step[0] }}_to_{{ step[1] }}_rate,
+        {%- set step_base = 'leads' if step[0] == 'lead' else 'reached_' ~ step[0] %}
+        cast(reached_{{ step[1] }} as {{ dbt.type_float() }}) / nullif({{ step_base }}, 0)
+            as {{ step[0] }}_to_{{ step[1] }}_rate,
         {%- endfor %}
-        cast(reached_customer as {{ dbt.type_float() }}) / leads as lead_to_customer_rate,
         {%- for step in steps %}
         median_days_{{ step[0] }}_to_{{ step[1] }},
-        p90_days_{{ step[0] }}_to_{{ step[1] }}{{ ',' if not loop.last }}
+        p90_days_{{ step[0] }}_to_{{ step[1] }},
         {%- endfor %}
+        cast(reached_customer as {{ dbt.type_float() }}) / leads as lead_to_customer_rate
     from cohorts
 )
 

@@ -7,7 +7,7 @@ with transitions as (
     select * from {{ ref('fct_lead_stage_transitions') }}
 ),
 
-calendar as (
+calendar_days as (
     select * from {{ ref('int_lifecycle_calendar') }}
 ),
 
@@ -16,7 +16,7 @@ weeks as (
         week_start_date,
         max(calendar_date) as week_end_date,
         count(*) as days_covered
-    from calendar
+    from calendar_days
     group by week_start_date
 ),
 
@@ -29,18 +29,26 @@ stages as (
     {%- endfor %}
 ),
 
+transitions_by_week as (
+    select
+        *,
+        cast({{ dbt.date_trunc('week', 'transitioned_at') }} as date) as week_start_date
+    from transitions
+),
+
 weekly_entries as (
     select
-        cast({{ dbt.date_trunc('week', 'transitioned_at') }} as date) as week_start_date,
+        week_start_date,
         to_stage as stage,
         count(*) as entries,
         count(distinct lead_id) as leads_entering,
         cast(sum(case when stage_visit_number = 1 then 1 else 0 end) as {{ dbt.type_bigint() }}) as first_entries,
         cast(sum(case when stage_visit_number > 1 then 1 else 0 end) as {{ dbt.type_bigint() }}) as repeat_entries,
         cast(sum(case when is_fast_track then 1 else 0 end) as {{ dbt.type_bigint() }}) as fast_track_entries,
-        cast(sum(case when trigger_type = 'score_threshold' then 1 else 0 end) as {{ dbt.type_bigint() }}) as score_triggered_entries
-    from transitions
-    group by 1, 2
+        cast(sum(case when trigger_type = 'score_threshold' then 1 else 0 end) as {{ dbt.type_bigint() }})
+            as score_triggered_entries
+    from transitions_by_week
+    group by week_start_date, to_stage
 ),
 
 final as (

@@ -7,7 +7,7 @@ with transitions as (
     select * from {{ ref('fct_lead_stage_transitions') }}
 ),
 
-calendar as (
+calendar_days as (
     select * from {{ ref('int_lifecycle_calendar') }}
 ),
 
@@ -51,18 +51,18 @@ daily_movements as (
 
 days_and_stages as (
     select
-        calendar.calendar_date,
-        calendar.week_start_date,
-        calendar.month_start_date,
+        calendar_days.calendar_date,
+        calendar_days.week_start_date,
+        calendar_days.month_start_date,
         stages.stage,
         stages.stage_order,
         coalesce(daily_movements.entries, 0) as entries,
         coalesce(daily_movements.exits, 0) as exits
-    from calendar
+    from calendar_days
     cross join stages
     left join daily_movements
         on
-            calendar.calendar_date = daily_movements.calendar_date
+            calendar_days.calendar_date = daily_movements.calendar_date
             and stages.stage = daily_movements.stage
 ),
 

@@ -31,7 +31,9 @@ final as (
         score_at_event,
         stage_visit_number,
         seconds_in_previous_stage,
-        {{ dbt.datediff('transitioned_at', 'stage_exited_at', 'second') }} as seconds_in_stage,
+        {{ dbt.datediff(
+            'transitioned_at', 'stage_exited_at', 'second'
+        ) }} as seconds_in_stage,
         is_fast_track,
         is_regression,
         to_stage = 'mql' and stage_visit_number > 1 as is_re_mql,

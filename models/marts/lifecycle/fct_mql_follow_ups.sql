@@ -5,6 +5,7 @@
     An MQL not yet touched whose deadline is still ahead of the as-of moment is pending, not breached.
 -#}
 {%- set sla_hours = var('mql_follow_up_sla_hours') %}
+{%- set follow_up_types = "'" ~ var('mql_follow_up_activity_types') | join("', '") ~ "'" %}
 
 with transitions as (
     select * from {{ ref('fct_lead_stage_transitions') }}
@@ -13,7 +14,7 @@ with transitions as (
 
 activities as (
     select * from {{ ref('stg_crm__activities') }}
-    where activity_type in ('{{ var("mql_follow_up_activity_types") | join("', '") }}')
+    where activity_type in ({{ follow_up_types }})
 ),
 
 resolved as (
@@ -25,7 +26,7 @@ attributes_history as (
     select * from {{ ref('int_lead_attributes_history') }}
 ),
 
-calendar as (
+lifecycle_as_of as (
     select max(as_of_at) as as_of_at
     from {{ ref('int_lifecycle_calendar') }}
 ),
@@ -55,7 +56,7 @@ touches_after_mql as (
     inner join lead_activities
         on
             transitions.lead_id = lead_activities.lead_id
-            and lead_activities.activity_at >= transitions.transitioned_at
+            and transitions.transitioned_at <= lead_activities.activity_at
 ),
 
 owners_at_mql as (
@@ -70,8 +71,8 @@ owners_at_mql as (
     inner join attributes_history
         on
             transitions.lead_id = attributes_history.lead_id
-            and attributes_history.valid_from <= transitions.transitioned_at
-            and (attributes_history.valid_to is null or attributes_history.valid_to > transitions.transitioned_at)
+            and transitions.transitioned_at >= attributes_history.valid_from
+            and (attributes_history.valid_to is null or transitions.transitioned_at < attributes_history.valid_to)
 ),
 
 measured as (
@@ -83,14 +84,19 @@ measured as (
         touches_after_mql.activity_type as first_sales_touch_type,
         transitions.trigger_type as mql_trigger_type,
         transitions.stage_visit_number as mql_number,
-        {{ dbt.datediff('transitions.transitioned_at', 'touches_after_mql.activity_at', 'second') }}
-        / 3600.0 as hours_to_first_sales_touch,
-        {{ dbt.datediff('transitions.transitioned_at', 'calendar.as_of_at', 'second') }} / 3600.0 as hours_since_mql,
+        {{ dbt.datediff(
+            'transitions.transitioned_at', 'touches_after_mql.activity_at', 'second'
+        ) }} / 3600.0 as hours_to_first_sales_touch,
+        {{ dbt.datediff(
+            'transitions.transitioned_at', 'lifecycle_as_of.as_of_at', 'second'
+        ) }} / 3600.0 as hours_since_mql,
         transitions.transitioned_at as mql_at,
         touches_after_mql.activity_at as first_sales_touched_at,
-        {{ dbt.dateadd('hour', sla_hours, 'transitions.transitioned_at') }} as sla_due_at
+        {{ dbt.dateadd(
+            'hour', sla_hours, 'transitions.transitioned_at'
+        ) }} as sla_due_at
     from transitions
-    cross join calendar
+    cross join lifecycle_as_of
     left join touches_after_mql
         on
             transitions.stage_transition_id = touches_after_mql.stage_transition_id

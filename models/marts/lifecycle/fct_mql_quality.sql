@@ -16,7 +16,9 @@ mqls as (
         reached_customer_at >= first_became_mql_at as went_on_to_customer,
         case
             when reached_sql_at >= first_became_mql_at
-                then {{ dbt.datediff('first_became_mql_at', 'reached_sql_at', 'second') }} / 86400.0
+                then {{ dbt.datediff(
+                    'first_became_mql_at', 'reached_sql_at', 'second'
+                ) }} / 86400.0
         end as days_mql_to_sql
     from leads
     where first_became_mql_at is not null
@@ -28,7 +30,7 @@ lead_counts as (
         coalesce(first_touch_campaign, '') as campaign,
         count(*) as leads
     from leads
-    group by 1, 2
+    group by first_touch_channel, coalesce(first_touch_campaign, '')
 ),
 
 quality as (
@@ -38,7 +40,10 @@ quality as (
         count(*) as mqls,
         cast(sum(case when went_on_to_sql then 1 else 0 end) as {{ dbt.type_bigint() }}) as mqls_to_sql,
         cast(sum(case when went_on_to_customer then 1 else 0 end) as {{ dbt.type_bigint() }}) as mqls_won,
-        cast(sum(case when first_became_disqualified_at >= first_became_mql_at then 1 else 0 end) as {{ dbt.type_bigint() }}) as mqls_disqualified,
+        cast(
+            sum(case when first_became_disqualified_at >= first_became_mql_at then 1 else 0 end)
+            as {{ dbt.type_bigint() }}
+        ) as mqls_disqualified,
         cast(sum(case when mql_count > 1 then 1 else 0 end) as {{ dbt.type_bigint() }}) as re_mqled,
         {{ percentile('days_mql_to_sql', 0.5) }} as median_days_mql_to_sql
     from mqls
@@ -47,8 +52,9 @@ quality as (
 
 final as (
     select
-        {{ dbt.hash(dbt.concat(['lead_counts.first_touch_channel', "'|'", 'lead_counts.campaign'])) }}
-        as mql_quality_id,
+        {{ dbt.hash(dbt.concat([
+            'lead_counts.first_touch_channel', "'|'", 'lead_counts.campaign'
+        ])) }} as mql_quality_id,
         lead_counts.first_touch_channel,
         lead_counts.campaign as first_touch_campaign,
         lead_counts.leads,
