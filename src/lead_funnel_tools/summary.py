@@ -33,7 +33,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {schema} ({count} {'view' if kind == 'VIEW' else 'table'}{'s' if count != 1 else ''}): {names}")
     marts = [r for r in rows if r[0].endswith("_marts")]
     print("Marts for BI: schema main_marts" if marts else "Marts for BI: none built yet")
+    if any("dim_leads" in r[2].split(", ") for r in marts):
+        print_funnel(con)
     return 0
+
+
+def print_funnel(con: duckdb.DuckDBPyConnection) -> None:
+    """The funnel in one line each: how many leads reached each stage, and where they stand now."""
+    reached = con.execute(
+        """
+        select
+            count(*),
+            count(reached_mql_at),
+            count(reached_sql_at),
+            count(reached_opportunity_at),
+            count(reached_customer_at),
+            count(first_became_disqualified_at),
+            max(as_of_at)
+        from main_marts.dim_leads
+        """
+    ).fetchone()
+    leads, mql, sql, opportunity, customer, disqualified, as_of = reached
+    print(f"Funnel as of {as_of}: {leads} leads")
+    print(f"  Reached: MQL {mql}, SQL {sql}, opportunity {opportunity}, customer {customer}")
+    print(f"  Disqualified: {disqualified}")
+    now = con.execute(
+        "select current_stage, count(*) from main_marts.dim_leads group by 1 order by min(case current_stage "
+        "when 'lead' then 1 when 'mql' then 2 when 'sql' then 3 when 'opportunity' then 4 when 'customer' then 5 "
+        "when 'recycled' then 6 else 7 end)"
+    ).fetchall()
+    print("  Now: " + ", ".join(f"{stage} {count}" for stage, count in now))
 
 
 if __name__ == "__main__":
