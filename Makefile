@@ -109,6 +109,7 @@ test: lint
 	rm -rf $(TEST_DIR)
 	$(SIMULATE) --out $(TEST_RAW_DIR) $(TEST_SIM_ARGS)
 	LEAD_FUNNEL_RAW_DIR=$(TEST_RAW_DIR) LEAD_FUNNEL_DUCKDB_PATH=$(TEST_WAREHOUSE) $(BIN)/dbt build
+	LEAD_FUNNEL_RAW_DIR=$(TEST_RAW_DIR) LEAD_FUNNEL_DUCKDB_PATH=$(TEST_WAREHOUSE) $(BIN)/dbt docs generate
 	@if find tests/python -name 'test_*.py' -print -quit | grep -q .; then \
 		echo "$(BIN)/pytest"; $(BIN)/pytest; \
 	else \
