@@ -6,7 +6,7 @@
     Returns one row per check that does not add up, with both sides.
 -#}
 {%- set funnel_stages = ['mql', 'sql', 'opportunity', 'customer'] %}
-{%- set all_stages = ['lead', 'mql', 'sql', 'opportunity', 'customer', 'recycled', 'disqualified'] %}
+{%- set all_stages = lifecycle_stages() %}
 
 with transitions as (
     select * from {{ ref('fct_lead_stage_transitions') }}

@@ -3,7 +3,7 @@
     where it stands in the lifecycle and since when, when it first and last entered each stage,
     its current scores in its primary scoring model and its owner.
 -#}
-{%- set stages = ['mql', 'sql', 'opportunity', 'customer', 'recycled', 'disqualified'] %}
+{%- set stages = lifecycle_stages()[1:] %}
 {%- set funnel_stages = ['mql', 'sql', 'opportunity', 'customer'] %}
 
 with transitions as (

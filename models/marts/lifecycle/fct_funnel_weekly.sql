@@ -21,12 +21,7 @@ weeks as (
 ),
 
 stages as (
-    {%- for stage in ['lead', 'mql', 'sql', 'opportunity', 'customer', 'recycled', 'disqualified'] %}
-    select
-        '{{ stage }}' as stage,
-        {{ loop.index }} as stage_order
-    {{- '\n    union all' if not loop.last }}
-    {%- endfor %}
+    select * from {{ ref('int_lifecycle_stages') }}
 ),
 
 transitions_by_week as (

@@ -12,12 +12,7 @@ calendar_days as (
 ),
 
 stages as (
-    {%- for stage in ['lead', 'mql', 'sql', 'opportunity', 'customer', 'recycled', 'disqualified'] %}
-    select
-        '{{ stage }}' as stage,
-        {{ loop.index }} as stage_order
-    {{- '\n    union all' if not loop.last }}
-    {%- endfor %}
+    select * from {{ ref('int_lifecycle_stages') }}
 ),
 
 movements as (
