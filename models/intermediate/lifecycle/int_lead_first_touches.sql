@@ -6,6 +6,7 @@
     email, campaign the send's campaign) and the creation of its CRM records (channel from the
     lead source through seeds/lead_source_channels.csv). At equal times a web visit wins over an
     e-mail click, and both over a CRM record, because they say more about where the lead came from.
+    A CRM record without a creation time counts from when it was loaded.
 -#}
 with pageviews_attributed as (
     select * from {{ ref('int_pageviews_attributed') }}
@@ -72,7 +73,8 @@ crm_touches as (
         crm_records.lead_source as touch_source,
         crm_records.record_id as touch_id,
         3 as touch_preference,
-        crm_records.created_at as touched_at
+        -- a record whose creation time the CRM lost counts from when it was loaded
+        coalesce(crm_records.created_at, crm_records.loaded_at) as touched_at
     from crm_records
     inner join resolved
         on crm_records.record_id = resolved.identifier_value

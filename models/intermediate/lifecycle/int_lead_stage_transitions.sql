@@ -8,7 +8,8 @@
     - a forward event counts when its level is above every earlier event's in its segment;
     - a reset counts when the segment it closes reached MQL or beyond;
     - customer and disqualified end the replay.
-    Each lead starts with a transition into `lead` when it was first seen.
+    Each lead starts with a transition into `lead` at its first evidence: when one of its identifiers
+    was first seen, or its first stage event if that came earlier.
 -#}
 with stage_events as (
     select * from {{ ref('int_lead_stage_events') }}
@@ -110,11 +111,27 @@ counted as (
         )
 ),
 
+-- A lead exists from its first evidence: the first time one of its identifiers was seen, or an
+-- earlier stage event (a form whose identifier was first seen moments later).
+lead_evidence as (
+    select
+        lead_id,
+        first_seen_at as seen_at
+    from resolved
+
+    union all
+
+    select
+        lead_id,
+        occurred_at as seen_at
+    from stage_events
+),
+
 lead_created as (
     select
         lead_id,
-        min(first_seen_at) as created_at
-    from resolved
+        min(seen_at) as created_at
+    from lead_evidence
     group by lead_id
 ),
 
