@@ -1,5 +1,6 @@
 """Lifecycle stages (int_lead_stage_transitions) measured against the simulator's ground truth: who really was
-marketing- and sales-qualified, had an opportunity, bought or was turned away; and the replay's own invariants.
+marketing- and sales-qualified, had an opportunity, bought or was turned away; the replay's own invariants; and the
+lifecycle seeds and vars really steering it.
 
 The module builds the project once against the session's `default_dataset` (3,000 prospects over 300 days, long
 enough for about thirty of them to buy), so its only cost is one build of the models the lifecycle needs. Thresholds
@@ -9,9 +10,13 @@ comment gives the figures.
 
 from __future__ import annotations
 
+import csv
+import shutil
+from pathlib import Path
+
 import pytest
 
-from conftest import Dataset, Project
+from conftest import ROOT, Dataset, Project
 
 # Seeds and models only: the dbt data and unit tests run in `make test`'s own dbt build.
 LIFECYCLE_BUILD = [
@@ -22,7 +27,13 @@ LIFECYCLE_BUILD = [
     "test",
     "unit_test",
 ]
+# The models a lifecycle seed or var change rebuilds in a fork (not the marts: the fork's warehouse has only what
+# LIFECYCLE_BUILD built).
+LIFECYCLE_MODELS = ["int_lead_stage_events", "int_lead_stage_transitions"]
+# What a copy of the project needs to build (the copy's seeds are edited, never the repository's).
+PROJECT_FILES = ["dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests/generic", "tests/singular"]
 TRANSITIONS = "main_intermediate.int_lead_stage_transitions"
+EVENTS = "main_intermediate.int_lead_stage_events"
 BEYOND_LEAD = "('mql', 'sql', 'opportunity', 'customer')"
 NOT_BUYERS = "('competitor', 'student', 'job_seeker')"
 
@@ -74,6 +85,44 @@ def lifecycle_project(default_dataset: Dataset, tmp_path_factory: pytest.TempPat
         """
     )
     return project
+
+
+def fork(project: Project, workdir: Path, project_dir: Path | None = None) -> Project:
+    """The project (or a copy of it in `project_dir`) on a copy of `project`'s warehouse, to rebuild a few models
+    differently without touching what the other tests read."""
+    project.query("checkpoint")
+    shutil.copy(project.warehouse, workdir / project.warehouse.name)
+    return Project(project.dataset, workdir, project_dir or project.project_dir)
+
+
+def copy_project(target: Path) -> Path:
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target / name)
+    return target
+
+
+def event_ids(project: Project, where: str = "true") -> set[str]:
+    return {row[0] for row in project.query(f"select stage_event_id from {EVENTS} where {where}")}
+
+
+def leads_with(project: Project, trigger_detail: str) -> set[str]:
+    return {row[0] for row in project.query(f"select lead_id from {EVENTS} where trigger_detail = '{trigger_detail}'")}
+
+
+def transitions_except(project: Project, leads: set[str]) -> set[tuple]:
+    """Every transition of the leads not in `leads`."""
+    rows = project.query(
+        f"""
+        select lead_id, transition_number, from_stage, to_stage, trigger_type, trigger_id, transitioned_at
+        from {TRANSITIONS}
+        """
+    )
+    return {row for row in rows if row[0] not in leads}
 
 
 # -- the replay's own invariants -----------------------------------------------------------------------------------
@@ -227,3 +276,73 @@ def test_mql_and_sql_counts_agree_with_the_truths_funnel(lifecycle_project: Proj
     assert 1.0 <= sql / accepted <= 1.6, f"{sql} SQLs for {accepted} people sales accepted"
     assert accepted_found / accepted >= 0.9, f"only {accepted_found} of {accepted} accepted people became SQLs"
     assert mql > sql, f"{mql} people reached MQL or beyond but {sql} became SQLs"
+
+
+# -- the configuration steers the lifecycle ------------------------------------------------------------------------
+
+
+def test_without_the_free_trial_action_a_trial_no_longer_makes_an_sql(
+    lifecycle_project: Project, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """seeds/lifecycle_sql_actions.csv decides which actions make an SQL: with the free trial row removed, its events
+    are gone and nothing else is, trial SQLs are gone, and leads that never signed up for a trial keep their history."""
+    trial = "action free_trial_signup"
+    project_dir = copy_project(tmp_path_factory.mktemp("lifecycle_no_trial_project"))
+    seed = project_dir / "seeds" / "lifecycle_sql_actions.csv"
+    with seed.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = list(reader.fieldnames or []), list(reader)
+    with seed.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(row for row in rows if row["action_id"] != "free_trial_signup")
+    edited = fork(lifecycle_project, tmp_path_factory.mktemp("lifecycle_no_trial_dbt"), project_dir)
+    assert edited.dbt("build", "--select", "lifecycle_sql_actions", *LIFECYCLE_MODELS, "--resource-type", "seed",
+                      "--resource-type", "model").success  # fmt: skip
+
+    def trial_sqls(project: Project) -> tuple[int, int]:
+        return project.query(
+            f"""
+            select count(*) filter (where trigger_type = 'sales_action'),
+                count(*) filter (where trigger_detail = '{trial}')
+            from {TRANSITIONS} where to_stage = 'sql'
+            """
+        )[0]
+
+    before_actions, before_trials = trial_sqls(lifecycle_project)
+    after_actions, after_trials = trial_sqls(edited)
+    assert before_trials >= 30, f"only {before_trials} trial SQLs to begin with"
+    assert after_trials == 0, f"{after_trials} SQLs still come from a trial"
+    assert after_actions <= before_actions - before_trials / 2, (
+        f"sales-action SQLs went from {before_actions} to {after_actions} after removing {before_trials} trial SQLs"
+    )
+    assert event_ids(edited) == event_ids(lifecycle_project, f"trigger_detail is distinct from '{trial}'")
+    trial_leads = leads_with(lifecycle_project, trial)
+    assert transitions_except(edited, trial_leads) == transitions_except(lifecycle_project, trial_leads)
+
+
+def test_bant_min_qualifying_fields_decides_which_acceptances_make_an_sql(
+    lifecycle_project: Project, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """With `bant_min_qualifying_fields` raised from 3 to 4, a sales acceptance with three BANT fields captured no
+    longer makes an SQL; one with all four still does, and no other event changes."""
+    edited = fork(lifecycle_project, tmp_path_factory.mktemp("lifecycle_bant_dbt"))
+    assert edited.dbt("run", "--select", *LIFECYCLE_MODELS, "--vars", "{bant_min_qualifying_fields: 4}").success
+
+    def acceptances(project: Project) -> dict[str, int]:
+        return dict(
+            project.query(
+                f"""
+                select trigger_detail, count(*) from {EVENTS}
+                where trigger_type = 'crm_status' and target_stage = 'sql' group by trigger_detail
+                """
+            )
+        )
+
+    three, four = "status qualified, BANT fields captured 3", "status qualified, BANT fields captured 4"
+    before, after = acceptances(lifecycle_project), acceptances(edited)
+    assert before.get(three, 0) >= 30 and before.get(four, 0) >= 30, f"too few acceptances to compare: {before}"
+    assert after == {four: before[four]}, f"acceptances making an SQL: {before} with 3 fields, {after} with 4"
+    assert event_ids(edited) == event_ids(lifecycle_project, f"trigger_detail is distinct from '{three}'")
+    three_field_leads = leads_with(lifecycle_project, three)
+    assert transitions_except(edited, three_field_leads) == transitions_except(lifecycle_project, three_field_leads)
