@@ -215,10 +215,10 @@ def test_competitors_students_and_job_seekers_never_get_an_opportunity_and_rarel
 
 
 def test_buyers_become_customers_when_they_won(lifecycle_project: Project) -> None:
-    """Measured: 27 of 32 buyers reach customer on seed 11, 30 of 31 on seed 12, each at the moment the truth says
-    they won (to the millisecond). Every miss, on both seeds, is a buyer who also sent the careers page's job
-    application form: seeds/lifecycle_disqualifying_signals.csv disqualifies that for good, before the deal is won.
-    No miss came from identity resolution (about 0.3% of leads mix two people), but one is let through for it."""
+    """Measured: 32 of 32 buyers reach customer on seed 11, each at the moment the truth says they won (to the
+    millisecond). While a job application disqualified for good, 27 of 32 did (30 of 31 on seed 12): every miss was
+    a buyer who had also sent the careers page's form, which is why it is a scoring penalty, not a disqualifying
+    signal. No miss came from identity resolution (about 0.3% of leads mix two people), but one is let through."""
     buyers, customers, late, unexplained = lifecycle_project.query(
         """
         select
@@ -230,15 +230,15 @@ def test_buyers_become_customers_when_they_won(lifecycle_project: Project) -> No
         """
     )[0]  # fmt: skip
     assert buyers >= 20, f"only {buyers} buyers in the truth: too few to measure"
-    assert customers / buyers >= 0.7, f"only {customers} of {buyers} buyers became customers"
+    assert customers / buyers >= 0.9, f"only {customers} of {buyers} buyers became customers"
     assert late == 0, f"{late} buyers became customers more than a minute away from when they won"
     assert unexplained <= 1, f"{unexplained} buyers are neither customers nor disqualified before they won"
 
 
 def test_only_people_with_an_opportunity_reach_opportunity(lifecycle_project: Project) -> None:
-    """Measured on seed 11 (seed 12): none of 2,781 (2,765) people without an opportunity reached opportunity; 125 of
-    137 (159 of 166) with one did. The misses are job applicants disqualified first (see above) and opportunities
-    whose contact reference points at no CRM record. The 0.5% allows for a lead that mixes two people."""
+    """Measured on seed 11: none of 2,754 people without an opportunity reached opportunity; 136 of 137 with one did.
+    The miss is an opportunity whose contact reference points at no CRM record. The 0.5% allows for a lead that
+    mixes two people."""
     without, false_opportunities, with_opportunity, found = lifecycle_project.query(
         """
         select
@@ -251,7 +251,7 @@ def test_only_people_with_an_opportunity_reach_opportunity(lifecycle_project: Pr
     )[0]  # fmt: skip
     assert with_opportunity >= 80
     assert false_opportunities / without <= 0.005, f"{false_opportunities} people without an opportunity reached one"
-    assert found / with_opportunity >= 0.8, f"only {found} of {with_opportunity} opportunities reached"
+    assert found / with_opportunity >= 0.9, f"only {found} of {with_opportunity} opportunities reached"
 
 
 def test_mql_and_sql_counts_agree_with_the_truths_funnel(lifecycle_project: Project) -> None:
