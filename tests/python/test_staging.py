@@ -14,7 +14,8 @@ from lead_funnel_tools.simulator import catalog
 def web_project(make_dataset: MakeDataset, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     dataset = make_dataset("staging_web", leads=400, days=90, seed=13)
     project = Project(dataset, tmp_path_factory.mktemp("staging_web_dbt"))
-    result = project.dbt("build", "--select", "+staging.web")
+    # cautious: a test that also reads models outside the selection waits for a full build
+    result = project.dbt("build", "--select", "+staging.web", "--indirect-selection", "cautious")
     assert result.success, "dbt build of the web staging models failed"
     yield project
 
