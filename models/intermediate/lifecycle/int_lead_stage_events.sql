@@ -103,26 +103,55 @@ action_signals as (
     from signals
 ),
 
-action_events as (
+-- Sales-ready actions and disqualifying events are both "an event of this signal meeting this
+-- condition"; one list of them is matched once.
+event_rules as (
     select
-        action_signals.lead_id,
+        action_id as rule_id,
+        signal,
+        condition_field,
+        condition_operator,
+        condition_value,
         'sql' as target_stage,
         'sales_action' as trigger_type,
+        'action ' as detail_prefix
+    from sql_actions
+
+    union all
+
+    select
+        signal_id as rule_id,
+        signal,
+        condition_field,
+        condition_operator,
+        condition_value,
+        'disqualified' as target_stage,
+        'disqualifying_signal' as trigger_type,
+        'signal ' as detail_prefix
+    from disqualifying_signals
+    where lower(trim(signal)) not in ('lead', 'account')
+),
+
+rule_events as (
+    select
+        action_signals.lead_id,
+        event_rules.target_stage,
+        event_rules.trigger_type,
         action_signals.signal_id as trigger_id,
-        {{ dbt.concat(["'action '", 'sql_actions.action_id']) }} as trigger_detail,
+        {{ dbt.concat(['event_rules.detail_prefix', 'event_rules.rule_id']) }} as trigger_detail,
         cast(null as {{ dbt.type_string() }}) as scoring_model,
         cast(null as {{ dbt.type_int() }}) as score_at_event,
         cast(null as {{ dbt.type_string() }}) as rule_set_version,
         action_signals.occurred_at,
         action_signals.loaded_at as recorded_at
     from action_signals
-    inner join sql_actions
-        on lower(trim(sql_actions.signal)) = action_signals.signal
+    inner join event_rules
+        on lower(trim(event_rules.signal)) = action_signals.signal
     where {{ scoring_condition_matches(
-        'action_signals', 'event', 'lower(trim(sql_actions.condition_field))',
-        'lower(trim(sql_actions.condition_operator))', scoring_condition_text('sql_actions.condition_value'),
-        scoring_condition_number('sql_actions.condition_value', 1),
-        scoring_condition_number('sql_actions.condition_value', 2)
+        'action_signals', 'event', 'lower(trim(event_rules.condition_field))',
+        'lower(trim(event_rules.condition_operator))', scoring_condition_text('event_rules.condition_value'),
+        scoring_condition_number('event_rules.condition_value', 1),
+        scoring_condition_number('event_rules.condition_value', 2)
     ) }}
 ),
 
@@ -326,34 +355,10 @@ attribute_disqualifications as (
     where match_number = 1
 ),
 
-event_disqualifications as (
-    select
-        action_signals.lead_id,
-        'disqualified' as target_stage,
-        'disqualifying_signal' as trigger_type,
-        action_signals.signal_id as trigger_id,
-        {{ dbt.concat(["'signal '", 'disqualifying_signals.signal_id']) }} as trigger_detail,
-        cast(null as {{ dbt.type_string() }}) as scoring_model,
-        cast(null as {{ dbt.type_int() }}) as score_at_event,
-        cast(null as {{ dbt.type_string() }}) as rule_set_version,
-        action_signals.occurred_at,
-        action_signals.loaded_at as recorded_at
-    from action_signals
-    inner join disqualifying_signals
-        on lower(trim(disqualifying_signals.signal)) = action_signals.signal
-    where {{ scoring_condition_matches(
-        'action_signals', 'event', 'lower(trim(disqualifying_signals.condition_field))',
-        'lower(trim(disqualifying_signals.condition_operator))',
-        scoring_condition_text('disqualifying_signals.condition_value'),
-        scoring_condition_number('disqualifying_signals.condition_value', 1),
-        scoring_condition_number('disqualifying_signals.condition_value', 2)
-    ) }}
-),
-
 unioned as (
     select * from score_events
     union all
-    select * from action_events
+    select * from rule_events
     union all
     select * from status_events
     union all
@@ -361,8 +366,6 @@ unioned as (
     where occurred_at is not null
     union all
     select * from attribute_disqualifications
-    union all
-    select * from event_disqualifications
 ),
 
 final as (

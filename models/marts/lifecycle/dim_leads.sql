@@ -70,12 +70,14 @@ current_stages as (
     where is_current_stage
 ),
 
--- The latest CRM record of the lead gives its profile; a lead with several records (duplicates
--- not merged in the CRM) takes the one changed last.
+-- The latest CRM record of the lead gives its profile; a lead with several records takes a live
+-- one over one merged away, then the one changed last.
 latest_profiles as (
     select
         *,
-        row_number() over (partition by lead_id order by valid_from desc, record_id desc) as profile_rank
+        row_number() over (
+            partition by lead_id order by case when is_deleted then 1 else 0 end, valid_from desc, record_id desc
+        ) as profile_rank
     from attributes_history
 ),
 

@@ -65,7 +65,10 @@ owners_at_mql as (
         attributes_history.owner_id,
         row_number() over (
             partition by transitions.stage_transition_id
-            order by attributes_history.valid_from desc, attributes_history.record_id desc
+            order by
+                case when attributes_history.is_deleted then 1 else 0 end,
+                attributes_history.valid_from desc,
+                attributes_history.record_id desc
         ) as owner_rank
     from transitions
     inner join attributes_history
